@@ -1,0 +1,3 @@
+//! Pure text analysis over a corpus: no I/O, no terminal.
+
+pub mod text;

@@ -1,0 +1,233 @@
+//! Splitting a file into passages and telling article text from headings and web debris.
+
+use super::{Passage, PassageKind};
+use crate::analysis::text::fold;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+#[derive(Debug, Deserialize)]
+struct DebrisRules {
+    exact: Vec<String>,
+    prefix: Vec<String>,
+}
+
+fn debris_rules() -> &'static DebrisRules {
+    static RULES: OnceLock<DebrisRules> = OnceLock::new();
+    RULES.get_or_init(|| {
+        // The embedded asset is part of the binary; a parse failure is a build defect caught by tests.
+        toml::from_str(include_str!("../../assets/debris.toml")).unwrap_or(DebrisRules {
+            exact: Vec::new(),
+            prefix: Vec::new(),
+        })
+    })
+}
+
+/// Splits the source into passages (blank-line separated paragraphs, glued paragraphs split
+/// again) and gives each its kind. Title and date are settled later by `meta`.
+pub fn passages(source: &str) -> Vec<Passage> {
+    let mut out = Vec::new();
+    for (start, end) in paragraphs(source) {
+        let text = &source[start..end];
+        let pieces = unglue(text);
+        for (a, b) in pieces {
+            let (a, b) = trim_range(source, start + a, start + b);
+            if a < b {
+                let kind = classify(&source[a..b]);
+                out.push(Passage {
+                    start: a,
+                    end: b,
+                    kind,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Byte ranges of blank-line separated paragraphs, trimmed of surrounding white space.
+fn paragraphs(source: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut para_start: Option<usize> = None;
+    let mut para_end = 0;
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let blank = line.trim_matches(is_space).is_empty();
+        if blank {
+            if let Some(s) = para_start.take() {
+                out.push((s, para_end));
+            }
+        } else {
+            para_start.get_or_insert(offset);
+            para_end = offset + line.len();
+        }
+        offset += line.len();
+    }
+    if let Some(s) = para_start {
+        out.push((s, para_end));
+    }
+    out.into_iter()
+        .map(|(s, e)| trim_range(source, s, e))
+        .filter(|(s, e)| s < e)
+        .collect()
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+fn trim_range(source: &str, start: usize, end: usize) -> (usize, usize) {
+    let text = &source[start..end];
+    let lead = text.len() - text.trim_start_matches(is_space).len();
+    let trail = text.len() - text.trim_end_matches(is_space).len();
+    if lead + trail >= text.len() {
+        return (start, start);
+    }
+    (start + lead, end - trail)
+}
+
+/// Where a scraper ran paragraphs together (`Washington Post.D’après`, `informelsToujours`),
+/// the byte offsets at which the original paragraphs began. Needs two such joins in one
+/// paragraph before trusting them, so a lone `Node.Js` is left alone.
+pub fn glue_points(text: &str) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut points = Vec::new();
+    for i in 1..chars.len().saturating_sub(1) {
+        let (_, prev) = chars[i - 1];
+        let (_, c) = chars[i];
+        let (next_at, next) = chars[i + 1];
+        let sentence_glue = matches!(c, '.' | '!' | '?')
+            && (prev.is_lowercase() || matches!(prev, '"' | '»' | '”' | ')'))
+            && (next.is_uppercase()
+                || (next == '*' && chars.get(i + 2).is_some_and(|(_, n)| n.is_uppercase())));
+        if sentence_glue {
+            points.push(next_at);
+            continue;
+        }
+        // `informelsToujours`: a lower-case run of 3+ letters, then a capitalised word.
+        let camel_glue = prev.is_lowercase()
+            && c.is_uppercase()
+            && next.is_lowercase()
+            && lower_run_before(&chars, i) >= 3;
+        if camel_glue {
+            points.push(chars[i].0);
+        }
+    }
+    if points.len() >= 2 {
+        points
+    } else {
+        Vec::new()
+    }
+}
+
+fn lower_run_before(chars: &[(usize, char)], i: usize) -> usize {
+    chars[..i]
+        .iter()
+        .rev()
+        .take_while(|(_, c)| c.is_lowercase())
+        .count()
+}
+
+/// The pieces of a paragraph, relative to its start.
+fn unglue(text: &str) -> Vec<(usize, usize)> {
+    let mut cuts = glue_points(text);
+    cuts.insert(0, 0);
+    cuts.push(text.len());
+    cuts.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// Body, heading or debris, from the paragraph's own text.
+pub fn classify(text: &str) -> PassageKind {
+    if is_debris(text) {
+        return PassageKind::Debris;
+    }
+    if is_heading(text) {
+        return PassageKind::Heading;
+    }
+    PassageKind::Body
+}
+
+fn is_debris(text: &str) -> bool {
+    if !text.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    let folded = fold(text.trim());
+    let folded = folded.trim();
+    let rules = debris_rules();
+    if rules.exact.iter().any(|e| folded == e) {
+        return true;
+    }
+    if rules.prefix.iter().any(|p| folded.starts_with(p.as_str())) {
+        return true;
+    }
+    // A footnote on starred names (`*Organisation terroriste interdite en Russie`).
+    if text.starts_with('*') && text.len() < 200 {
+        return true;
+    }
+    // A teaser for another page: cut short by an ellipsis and followed by its date.
+    if let Some(pos) = text.rfind("...").or_else(|| text.rfind('…')) {
+        let tail = text[pos..].trim_start_matches(['.', '…']).trim();
+        if !tail.is_empty()
+            && tail.len() <= 12
+            && tail
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '/' || c == '-')
+        {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_heading(text: &str) -> bool {
+    let trimmed = text.trim();
+    let words = trimmed.split_whitespace().count();
+    let starts_upper = trimmed.chars().next().is_some_and(|c| !c.is_lowercase());
+    let ends_sentence = trimmed.ends_with(['.', '!', '?', ':', ';', ',']);
+    !trimmed.contains('\n')
+        && trimmed.chars().count() <= 120
+        && words <= 20
+        && starts_upper
+        && !ends_sentence
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glued_paragraphs_are_split_where_sentences_touch() {
+        let text = "Il a parlé au Washington Post.D’après deux sources, rien.Contacts formels et informelsToujours selon le journal.";
+        let pieces: Vec<&str> = unglue(text).iter().map(|(a, b)| &text[*a..*b]).collect();
+        assert_eq!(
+            pieces,
+            vec![
+                "Il a parlé au Washington Post.",
+                "D’après deux sources, rien.",
+                "Contacts formels et informels",
+                "Toujours selon le journal."
+            ]
+        );
+    }
+
+    #[test]
+    fn one_join_is_not_enough_to_split() {
+        assert!(glue_points("He uses Node.Js at work, like many.").is_empty());
+        assert!(glue_points("Le général McKenzie a parlé.").is_empty());
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(classify("Leave a Reply"), PassageKind::Debris);
+        assert_eq!(classify("Lire aussi : la suite"), PassageKind::Debris);
+        assert_eq!(classify("Plus"), PassageKind::Debris);
+        assert_eq!(classify("."), PassageKind::Debris);
+        assert_eq!(
+            classify("Des discussions « exploratoires »"),
+            PassageKind::Heading
+        );
+        assert_eq!(
+            classify("Il a parlé hier. Puis il est parti."),
+            PassageKind::Body
+        );
+    }
+}

@@ -1,0 +1,189 @@
+//! Reading files and folders into a corpus: walk, decode, skip bad input with a warning.
+
+use super::{Corpus, Document, LoadWarning, seeds::SEEDS};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// Why nothing could be opened. Callers exit with status 2 on these.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{0}: no such file or folder")]
+    NotFound(String),
+    #[error("nothing to read in {origin}: no .txt or .md file with text{}", summary(.warnings))]
+    NothingLoadable {
+        origin: String,
+        warnings: Vec<LoadWarning>,
+    },
+}
+
+fn summary(warnings: &[LoadWarning]) -> String {
+    if warnings.is_empty() {
+        String::new()
+    } else {
+        format!(" ({} skipped)", warnings.len())
+    }
+}
+
+const EXTENSIONS: &[&str] = &["txt", "md"];
+/// How much of a file is looked at to tell text from binary.
+const SNIFF_BYTES: usize = 8192;
+
+/// Loads files and folders (walked recursively for `.txt` and `.md` files).
+pub fn load_paths(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
+    let origin = paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut corpus = Corpus {
+        origin: origin.clone(),
+        ..Corpus::default()
+    };
+    let mut files = Vec::new();
+    for path in paths {
+        if std::fs::symlink_metadata(path).is_err() {
+            return Err(LoadError::NotFound(path.display().to_string()));
+        }
+        if path.is_dir() {
+            walk(path, &mut files, &mut corpus.warnings);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut ids = HashSet::new();
+    for file in files {
+        let shown = file.display().to_string();
+        match std::fs::read(&file) {
+            Ok(bytes) => {
+                let name = file
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| shown.clone());
+                let id = if ids.contains(&name) {
+                    shown.clone()
+                } else {
+                    name
+                };
+                if let Some(doc) = decode(&id, &shown, bytes, &mut corpus.warnings) {
+                    ids.insert(doc.id.clone());
+                    corpus.documents.push(doc);
+                }
+            }
+            Err(e) => corpus
+                .warnings
+                .push(warn(&shown, format!("cannot read: {e}"))),
+        }
+    }
+    if corpus.documents.is_empty() {
+        return Err(LoadError::NothingLoadable {
+            origin,
+            warnings: corpus.warnings,
+        });
+    }
+    Ok(corpus)
+}
+
+/// The seed corpus bundled in the binary.
+pub fn load_seeds() -> Corpus {
+    let documents = SEEDS
+        .iter()
+        .map(|(name, text)| {
+            Document::from_text(*name, format!("<embedded>/{name}"), text.to_string())
+        })
+        .collect();
+    Corpus {
+        documents,
+        warnings: Vec::new(),
+        origin: "bundled seed corpus".to_string(),
+    }
+}
+
+fn warn(path: &str, message: impl Into<String>) -> LoadWarning {
+    LoadWarning {
+        path: path.to_string(),
+        message: message.into(),
+    }
+}
+
+fn walk(root: &Path, files: &mut Vec<PathBuf>, warnings: &mut Vec<LoadWarning>) {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name();
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let wanted = e
+                    .path()
+                    .extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| EXTENSIONS.iter().any(|w| x.eq_ignore_ascii_case(w)));
+                if wanted {
+                    files.push(e.into_path());
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| root.display().to_string());
+                let message = if e.loop_ancestor().is_some() {
+                    "symbolic link loop, not followed".to_string()
+                } else {
+                    format!(
+                        "cannot read: {}",
+                        e.io_error()
+                            .map_or_else(|| e.to_string(), |io| io.to_string())
+                    )
+                };
+                warnings.push(warn(&path, message));
+            }
+        }
+    }
+}
+
+/// Whether bytes look like a binary file rather than text.
+pub fn is_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|b| **b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    controls * 10 > head.len()
+}
+
+/// Turns file bytes into a document, or `None` with a warning.
+fn decode(
+    id: &str,
+    shown: &str,
+    bytes: Vec<u8>,
+    warnings: &mut Vec<LoadWarning>,
+) -> Option<Document> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        warnings.push(warn(shown, "empty file, skipped"));
+        return None;
+    }
+    if is_binary(&bytes) {
+        warnings.push(warn(shown, "binary file, skipped"));
+        return None;
+    }
+    let source = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            warnings.push(warn(
+                shown,
+                "not valid UTF-8, decoded with replacement characters (\u{fffd})",
+            ));
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    let doc = Document::from_text(id, shown, source);
+    if doc.content_count() == 0 {
+        warnings.push(warn(shown, "no article text found, skipped"));
+        return None;
+    }
+    Some(doc)
+}

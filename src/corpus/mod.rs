@@ -1,0 +1,131 @@
+//! The corpus: files turned into documents made of passages, each keeping its byte range.
+
+mod clean;
+mod display;
+mod load;
+mod meta;
+mod seeds;
+
+pub use display::{DisplayText, sanitize_line};
+pub use load::{LoadError, load_paths, load_seeds};
+
+use std::ops::Range;
+
+/// What a passage is, as far as reading goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PassageKind {
+    /// Article text.
+    Body,
+    /// A section heading inside the article.
+    Heading,
+    /// The title line, or a repetition of it.
+    Title,
+    /// Web-page debris: navigation, comment forms, "read also" links. Hidden by default.
+    Debris,
+}
+
+impl PassageKind {
+    /// Whether the passage is article content (counted and analysed).
+    pub fn is_content(self) -> bool {
+        matches!(self, PassageKind::Body | PassageKind::Heading)
+    }
+}
+
+/// A paragraph (or a piece of a glued paragraph) of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    /// Byte offset of the first byte in the original file.
+    pub start: usize,
+    /// Byte offset one past the last byte in the original file.
+    pub end: usize,
+    pub kind: PassageKind,
+}
+
+impl Passage {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// One article.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file name: how documents are identified everywhere.
+    pub id: String,
+    /// Where it was read from (or `<embedded>/name` for the bundled seeds).
+    pub path: String,
+    pub title: String,
+    /// ISO date (`YYYY-MM-DD` or `YYYY-MM`) when the text gives one.
+    pub date: Option<String>,
+    /// The decoded file text; passages are byte ranges into it.
+    pub source: String,
+    /// Every passage in file order, debris included.
+    pub passages: Vec<Passage>,
+}
+
+impl Document {
+    /// The exact text of a passage, as in the file.
+    pub fn text(&self, passage: &Passage) -> &str {
+        self.source.get(passage.range()).unwrap_or("")
+    }
+
+    /// The passages that are article content (body and headings), with their index.
+    pub fn content(&self) -> impl Iterator<Item = (usize, &Passage)> {
+        self.passages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind.is_content())
+    }
+
+    pub fn content_count(&self) -> usize {
+        self.content().count()
+    }
+
+    /// Builds a document from decoded text: splits, cleans and names it.
+    pub fn from_text(id: impl Into<String>, path: impl Into<String>, source: String) -> Document {
+        let id = id.into();
+        let mut passages = clean::passages(&source);
+        let meta = meta::read(&source, &mut passages, &id);
+        Document {
+            id,
+            path: path.into(),
+            title: meta.title,
+            date: meta.date,
+            source,
+            passages,
+        }
+    }
+}
+
+/// A warning about one input, shown on stderr and in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadWarning {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for LoadWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "warning: {}: {}", self.path, self.message)
+    }
+}
+
+/// The documents loaded, in path order, and what went wrong on the way.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    pub warnings: Vec<LoadWarning>,
+    /// A short description of where the corpus came from.
+    pub origin: String,
+}
+
+impl Corpus {
+    pub fn bytes(&self) -> usize {
+        self.documents.iter().map(|d| d.source.len()).sum()
+    }
+
+    pub fn document(&self, id: &str) -> Option<(usize, &Document)> {
+        self.documents.iter().enumerate().find(|(_, d)| d.id == id)
+    }
+}

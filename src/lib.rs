@@ -1,0 +1,6 @@
+//! recoupe: a reader for news corpora. The library holds every piece of analysis;
+//! the terminal UI (`tui`) only turns input into actions and state into frames.
+
+pub mod analysis;
+pub mod corpus;
+pub mod tui;

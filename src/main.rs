@@ -1,0 +1,94 @@
+//! The `recoupe` command: the reader with no subcommand, headless analysis with one.
+
+use clap::{Parser, Subcommand};
+use recoupe::corpus::{self, Corpus, LoadError};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// A terminal reader for news corpora: who appears, who said what, and where else it is told.
+#[derive(Parser)]
+#[command(name = "recoupe", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Files or folders to read (.txt and .md, folders walked recursively).
+    /// Default: ./seeds if present, else the bundled seed corpus.
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Documents, passages and bytes of a corpus.
+    Stats {
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => open(&cli.paths).and_then(run_tui),
+        Some(Command::Stats { paths, json }) => open(&paths).and_then(|c| print_stats(&c, json)),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("recoupe: {e:#}");
+            let usage =
+                e.downcast_ref::<LoadError>().is_some() || e.downcast_ref::<UsageError>().is_some();
+            ExitCode::from(if usage { 2 } else { 1 })
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct UsageError(String);
+
+/// Loads the corpus named on the command line (or the default one), warnings on stderr.
+fn open(paths: &[PathBuf]) -> anyhow::Result<Corpus> {
+    let corpus = if !paths.is_empty() {
+        corpus::load_paths(paths)?
+    } else if std::path::Path::new("seeds").is_dir() {
+        corpus::load_paths(&[PathBuf::from("seeds")])?
+    } else {
+        corpus::load_seeds()
+    };
+    for warning in &corpus.warnings {
+        eprintln!("recoupe: {warning}");
+    }
+    Ok(corpus)
+}
+
+fn run_tui(corpus: Corpus) -> anyhow::Result<()> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(UsageError(
+            "the reader needs a terminal; for scripts use a subcommand (see recoupe --help)".into(),
+        )
+        .into());
+    }
+    recoupe::tui::run(corpus)
+}
+
+fn print_stats(corpus: &Corpus, json: bool) -> anyhow::Result<()> {
+    let passages: usize = corpus.documents.iter().map(|d| d.content_count()).sum();
+    if json {
+        let value = serde_json::json!({
+            "documents": corpus.documents.len(),
+            "passages": passages,
+            "bytes": corpus.bytes(),
+            "warnings": corpus.warnings.len(),
+        });
+        println!("{}", serde_json::to_string_pretty(&value)?);
+    } else {
+        println!("documents  {}", corpus.documents.len());
+        println!("passages   {passages}");
+        println!("bytes      {}", corpus.bytes());
+        println!("warnings   {}", corpus.warnings.len());
+    }
+    Ok(())
+}

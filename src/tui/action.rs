@@ -1,0 +1,79 @@
+//! Every thing a user can do, one variant each. Keys and mouse events become actions;
+//! `update` is the only code that applies them.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Leave recoupe.
+    Quit,
+    /// Move focus to the next / previous pane.
+    FocusNext,
+    FocusPrev,
+    /// Show or hide the key help.
+    ToggleHelp,
+    /// Close whatever overlay is open.
+    CloseOverlay,
+    /// Show or hide web debris in the reader.
+    ToggleDebris,
+    /// Move the reading cursor to the next / previous passage.
+    NextPassage,
+    PrevPassage,
+
+    /// Document list.
+    DocDown,
+    DocUp,
+    DocPageDown,
+    DocPageUp,
+    DocFirst,
+    DocLast,
+    OpenDocument,
+
+    /// Reader scrolling.
+    ScrollDown,
+    ScrollUp,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    ReaderTop,
+    ReaderBottom,
+
+    /// Sidebar.
+    SideDown,
+    SideUp,
+    SideFirst,
+    SideLast,
+    SideOpen,
+
+    /// Help overlay.
+    HelpDown,
+    HelpUp,
+
+    /// The terminal changed size.
+    #[serde(skip)]
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// Mouse wheel over a screen cell.
+    #[serde(skip)]
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    /// Mouse click on a screen cell.
+    #[serde(skip)]
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// Open a document at a passage (every jump goes through here).
+    #[serde(skip)]
+    JumpTo {
+        doc: usize,
+        passage: usize,
+    },
+}

@@ -1,0 +1,204 @@
+//! The application state and the terminal run loop.
+
+use super::action::Action;
+use super::event::action_for;
+use super::keymap::{Context, Keymap};
+use super::reader_lines::ReaderLines;
+use super::theme::Theme;
+use super::ui;
+use super::ui::layout::{Panes, inner, reader_text_width};
+use super::update::update;
+use crate::corpus::Corpus;
+use ratatui::layout::Rect;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Documents,
+    Reader,
+    Sidebar,
+}
+
+impl Focus {
+    pub const ORDER: [Focus; 3] = [Focus::Documents, Focus::Reader, Focus::Sidebar];
+}
+
+/// A scrolling list position: the selected row and the first row shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListCursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl ListCursor {
+    /// Moves the selection by `delta` within `len` items, keeping it inside `visible` rows.
+    pub fn step(&mut self, delta: isize, len: usize, visible: usize) {
+        if len == 0 {
+            *self = ListCursor::default();
+            return;
+        }
+        self.selected = self.selected.saturating_add_signed(delta).min(len - 1);
+        self.reveal(visible);
+    }
+
+    pub fn reveal(&mut self, visible: usize) {
+        let visible = visible.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + visible {
+            self.offset = self.selected + 1 - visible;
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub warning: bool,
+}
+
+/// What the reader pane shows.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderState {
+    pub doc: usize,
+    /// The current passage (index into the document's passages).
+    pub passage: usize,
+    /// First line shown.
+    pub scroll: usize,
+    pub show_hidden: bool,
+    pub lines: ReaderLines,
+}
+
+pub struct App {
+    pub corpus: Corpus,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub focus: Focus,
+    /// Help overlay scroll, when the overlay is open.
+    pub help: Option<usize>,
+    pub area: Rect,
+    pub documents: ListCursor,
+    pub reader: ReaderState,
+    pub sidebar: ListCursor,
+    pub message: Option<Message>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(corpus: Corpus, width: u16, height: u16) -> App {
+        let message = corpus.warnings.first().map(|w| Message {
+            text: match corpus.warnings.len() {
+                1 => w.to_string(),
+                n => format!("{w} (and {} more warnings)", n - 1),
+            },
+            warning: true,
+        });
+        let mut app = App {
+            corpus,
+            keymap: Keymap::default_map(),
+            theme: Theme::embedded(),
+            focus: Focus::Documents,
+            help: None,
+            area: Rect::new(0, 0, width, height),
+            documents: ListCursor::default(),
+            reader: ReaderState::default(),
+            sidebar: ListCursor::default(),
+            message,
+            quit: false,
+        };
+        update(&mut app, Action::JumpTo { doc: 0, passage: 0 });
+        app
+    }
+
+    pub fn context(&self) -> Context {
+        if self.help.is_some() {
+            return Context::Help;
+        }
+        match self.focus {
+            Focus::Documents => Context::Documents,
+            Focus::Reader => Context::Reader,
+            Focus::Sidebar => Context::Sidebar,
+        }
+    }
+
+    pub fn panes(&self) -> Option<Panes> {
+        Panes::of(self.area)
+    }
+
+    pub fn reader_width(&self) -> usize {
+        self.panes().map_or(40, |p| reader_text_width(&p))
+    }
+
+    /// Rows of text in the reader.
+    pub fn reader_height(&self) -> usize {
+        self.panes()
+            .map_or(1, |p| inner(p.reader).height.max(1) as usize)
+    }
+
+    /// Documents shown at once (two rows each).
+    pub fn documents_visible(&self) -> usize {
+        self.panes()
+            .map_or(1, |p| (inner(p.documents).height as usize / 2).max(1))
+    }
+
+    pub fn sidebar_visible(&self) -> usize {
+        self.panes()
+            .map_or(1, |p| (inner(p.sidebar).height as usize).max(1))
+    }
+
+    pub fn current_document(&self) -> Option<&crate::corpus::Document> {
+        self.corpus.documents.get(self.reader.doc)
+    }
+
+    /// The sidebar's items: the shown passages of the current document and their opening words.
+    pub fn outline(&self) -> Vec<(usize, String)> {
+        let Some(doc) = self.current_document() else {
+            return Vec::new();
+        };
+        doc.passages
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.reader.lines.is_shown(*i))
+            .map(|(i, p)| {
+                let text = crate::corpus::sanitize_line(doc.text(p));
+                let words: Vec<&str> = text.split_whitespace().take(8).collect();
+                (i, words.join(" "))
+            })
+            .collect()
+    }
+}
+
+/// Opens the reader on a corpus and runs until the user quits. The terminal is restored on
+/// every exit path, panics included (ratatui's hook, plus mouse capture here).
+pub fn run(corpus: Corpus) -> anyhow::Result<()> {
+    use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+    use crossterm::execute;
+    let mut terminal = ratatui::init();
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        ratatui_hook(info);
+    }));
+    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    let result = event_loop(&mut terminal, corpus);
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: Corpus) -> anyhow::Result<()> {
+    let size = terminal.size()?;
+    let mut app = App::new(corpus, size.width, size.height);
+    terminal.draw(|f| ui::render(&app, f))?;
+    // Lets the end-to-end tests check that a panic restores the terminal.
+    if std::env::var_os("RECOUPE_TEST_PANIC").is_some() {
+        panic!("panic requested by RECOUPE_TEST_PANIC");
+    }
+    while !app.quit {
+        let event = crossterm::event::read()?;
+        if let Some(action) = action_for(&app, &event) {
+            update(&mut app, action);
+            terminal.draw(|f| ui::render(&app, f))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,187 @@
+//! Keys to actions, read from `assets/keymap.toml` (the same table feeds `?` and the status hints).
+
+use super::action::Action;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Context {
+    Any,
+    Documents,
+    Reader,
+    Sidebar,
+    Help,
+}
+
+impl Context {
+    pub fn label(self) -> &'static str {
+        match self {
+            Context::Any => "Everywhere",
+            Context::Documents => "Document list",
+            Context::Reader => "Reader",
+            Context::Sidebar => "Sidebar",
+            Context::Help => "Help",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Binding {
+    pub when: Context,
+    pub on: Vec<String>,
+    pub run: Action,
+    pub desc: String,
+    #[serde(default)]
+    pub hint: bool,
+    #[serde(skip)]
+    keys: Vec<KeyEvent>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Keymap {
+    #[serde(rename = "keys")]
+    pub bindings: Vec<Binding>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeymapError {
+    #[error("keymap: {0}")]
+    Toml(#[from] toml::de::Error),
+    #[error("keymap: cannot read key {0:?}")]
+    Key(String),
+}
+
+impl Keymap {
+    pub fn parse(text: &str) -> Result<Keymap, KeymapError> {
+        let mut map: Keymap = toml::from_str(text)?;
+        for b in &mut map.bindings {
+            b.keys =
+                b.on.iter()
+                    .map(|k| parse_key(k).ok_or_else(|| KeymapError::Key(k.clone())))
+                    .collect::<Result<_, _>>()?;
+        }
+        Ok(map)
+    }
+
+    /// The embedded default keymap.
+    pub fn default_map() -> Keymap {
+        // The asset ships in the binary and is parsed by the test suite, so this cannot fail at run time.
+        Keymap::parse(include_str!("../../assets/keymap.toml")).unwrap_or(Keymap {
+            bindings: Vec::new(),
+        })
+    }
+
+    /// The action for a key in a context: the context's own binding first, then `any`.
+    pub fn action(&self, context: Context, key: KeyEvent) -> Option<Action> {
+        let key = normalize(key);
+        let find = |ctx: Context| {
+            self.bindings
+                .iter()
+                .find(|b| b.when == ctx && b.keys.contains(&key))
+                .map(|b| b.run)
+        };
+        if context == Context::Help {
+            // The help overlay is modal: only its keys and the quit keys work.
+            return find(Context::Help)
+                .or_else(|| find(Context::Any).filter(|a| *a == Action::Quit));
+        }
+        find(context).or_else(|| find(Context::Any))
+    }
+
+    /// `key: desc` pairs for the status bar, for the given pane.
+    pub fn hints(&self, context: Context) -> Vec<(String, &str)> {
+        self.bindings
+            .iter()
+            .filter(|b| b.hint && (b.when == context || b.when == Context::Any))
+            .map(|b| (b.on.first().cloned().unwrap_or_default(), b.desc.as_str()))
+            .collect()
+    }
+}
+
+/// Shift is implied by the character itself (`G`, `?`, `{`), so it is dropped for characters.
+fn normalize(mut key: KeyEvent) -> KeyEvent {
+    if let KeyCode::Char(_) = key.code {
+        key.modifiers.remove(KeyModifiers::SHIFT);
+    }
+    if key.code == KeyCode::BackTab {
+        key.modifiers.insert(KeyModifiers::SHIFT);
+        key.code = KeyCode::Tab;
+    }
+    KeyEvent::new(key.code, key.modifiers)
+}
+
+/// Reads `j`, `G`, `<Down>`, `<C-c>`, `<S-Tab>`, `<Space>`.
+pub fn parse_key(text: &str) -> Option<KeyEvent> {
+    let mut chars = text.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return Some(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+    let inner = text.strip_prefix('<')?.strip_suffix('>')?;
+    let mut modifiers = KeyModifiers::NONE;
+    let mut name = inner;
+    while let Some((m, rest)) = name
+        .split_once('-')
+        .filter(|(m, rest)| m.len() == 1 && !rest.is_empty())
+    {
+        modifiers |= match m {
+            "C" => KeyModifiers::CONTROL,
+            "S" => KeyModifiers::SHIFT,
+            "A" => KeyModifiers::ALT,
+            _ => return None,
+        };
+        name = rest;
+    }
+    let code = match name {
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "PageUp" => KeyCode::PageUp,
+        "PageDown" => KeyCode::PageDown,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Tab" => KeyCode::Tab,
+        "Backspace" => KeyCode::Backspace,
+        "Space" => KeyCode::Char(' '),
+        n if n.chars().count() == 1 => KeyCode::Char(n.chars().next()?),
+        _ => return None,
+    };
+    Some(normalize(KeyEvent::new(code, modifiers)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_keymap_parses_and_binds_the_basics() {
+        let map = Keymap::parse(include_str!("../../assets/keymap.toml")).expect("keymap parses");
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(map.action(Context::Reader, key('q')), Some(Action::Quit));
+        assert_eq!(
+            map.action(Context::Reader, key('j')),
+            Some(Action::ScrollDown)
+        );
+        assert_eq!(
+            map.action(Context::Documents, key('j')),
+            Some(Action::DocDown)
+        );
+        let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(
+            map.action(Context::Reader, shift_g),
+            Some(Action::ReaderBottom)
+        );
+        let backtab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(
+            map.action(Context::Sidebar, backtab),
+            Some(Action::FocusPrev)
+        );
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(map.action(Context::Help, ctrl_c), Some(Action::Quit));
+        assert_eq!(map.action(Context::Help, key('j')), Some(Action::HelpDown));
+    }
+}

@@ -1,0 +1,12 @@
+//! The terminal UI: the only place that knows about the terminal.
+
+pub mod action;
+pub mod app;
+mod event;
+pub mod keymap;
+pub mod reader_lines;
+pub mod theme;
+pub mod ui;
+pub mod update;
+
+pub use app::{App, run};

@@ -1,0 +1,65 @@
+//! Colours, read from `assets/theme.toml`.
+
+use ratatui::style::Color;
+use serde::Deserialize;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Theme {
+    #[serde(deserialize_with = "color")]
+    pub focus_border: Color,
+    #[serde(deserialize_with = "color")]
+    pub border: Color,
+    #[serde(deserialize_with = "color")]
+    pub cursor: Color,
+    #[serde(deserialize_with = "color")]
+    pub heading: Color,
+    #[serde(deserialize_with = "color")]
+    pub title: Color,
+    #[serde(deserialize_with = "color")]
+    pub dim: Color,
+    #[serde(deserialize_with = "color")]
+    pub selection_bg: Color,
+    #[serde(deserialize_with = "color")]
+    pub status_bg: Color,
+    #[serde(deserialize_with = "color")]
+    pub warning: Color,
+}
+
+fn color<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Color, D::Error> {
+    let text = String::deserialize(d)?;
+    Color::from_str(&text).map_err(|_| serde::de::Error::custom(format!("unknown colour {text:?}")))
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme {
+            focus_border: Color::Cyan,
+            border: Color::DarkGray,
+            cursor: Color::Yellow,
+            heading: Color::LightCyan,
+            title: Color::White,
+            dim: Color::DarkGray,
+            selection_bg: Color::Rgb(0x30, 0x38, 0x48),
+            status_bg: Color::Rgb(0x20, 0x24, 0x30),
+            warning: Color::LightRed,
+        }
+    }
+}
+
+impl Theme {
+    pub fn embedded() -> Theme {
+        toml::from_str(include_str!("../../assets/theme.toml")).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn embedded_theme_parses() {
+        let theme: Result<super::Theme, _> =
+            toml::from_str(include_str!("../../assets/theme.toml"));
+        assert!(theme.is_ok(), "{theme:?}");
+    }
+}

@@ -1,0 +1,61 @@
+//! The document list: title, then date and passage count, per document.
+
+use super::{fit, pane_block};
+use crate::corpus::sanitize_line;
+use crate::tui::app::{App, Focus};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+pub struct DocList<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for DocList<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let total = app.corpus.documents.len();
+        let title = Line::from(format!(
+            " Documents {}/{} ",
+            app.documents.selected + 1,
+            total
+        ));
+        let block = pane_block(app, title, Focus::Documents);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let width = inner.width as usize;
+        let mut lines = Vec::new();
+        for (i, doc) in app
+            .corpus
+            .documents
+            .iter()
+            .enumerate()
+            .skip(app.documents.offset)
+            .take(inner.height as usize / 2)
+        {
+            let selected = i == app.documents.selected;
+            let open = i == app.reader.doc;
+            let mark = if open { "▸ " } else { "  " };
+            let mut style = Style::new();
+            if selected {
+                style = style
+                    .bg(app.theme.selection_bg)
+                    .add_modifier(Modifier::BOLD);
+            }
+            let title = fit(&sanitize_line(&doc.title), width.saturating_sub(2));
+            lines.push(Line::from(vec![Span::raw(mark), Span::raw(title)]).style(style));
+            let date = doc.date.as_deref().unwrap_or("no date");
+            let meta = format!("  {date} · {} ¶", doc.content_count());
+            lines.push(
+                Line::from(Span::styled(
+                    fit(&meta, width),
+                    Style::new().fg(app.theme.dim),
+                ))
+                .style(style),
+            );
+        }
+        Paragraph::new(lines).render(inner, buf);
+    }
+}

@@ -1,0 +1,294 @@
+//! `update`: the only code that changes the application state.
+
+use super::action::Action;
+use super::app::{App, Focus};
+use super::reader_lines::ReaderLines;
+use super::ui::layout::inner;
+use ratatui::layout::{Position, Rect};
+
+/// Lines moved by one mouse wheel notch.
+const WHEEL_LINES: isize = 3;
+
+/// Applies an action; returns a follow-up action when one is implied.
+pub fn update(app: &mut App, action: Action) -> Option<Action> {
+    let mut next = Some(action);
+    while let Some(action) = next {
+        next = apply(app, action);
+    }
+    None
+}
+
+fn apply(app: &mut App, action: Action) -> Option<Action> {
+    match action {
+        Action::Quit => app.quit = true,
+        Action::FocusNext => cycle_focus(app, 1),
+        Action::FocusPrev => cycle_focus(app, -1),
+        Action::ToggleHelp => app.help = if app.help.is_some() { None } else { Some(0) },
+        Action::CloseOverlay => app.help = None,
+        Action::HelpDown => app.help = app.help.map(|s| s + 1),
+        Action::HelpUp => app.help = app.help.map(|s| s.saturating_sub(1)),
+        Action::ToggleDebris => {
+            app.reader.show_hidden = !app.reader.show_hidden;
+            relayout(app);
+        }
+        Action::NextPassage => step_passage(app, 1),
+        Action::PrevPassage => step_passage(app, -1),
+
+        Action::DocDown => step_documents(app, 1),
+        Action::DocUp => step_documents(app, -1),
+        Action::DocPageDown => step_documents(app, app.documents_visible() as isize),
+        Action::DocPageUp => step_documents(app, -(app.documents_visible() as isize)),
+        Action::DocFirst => step_documents(app, isize::MIN / 2),
+        Action::DocLast => step_documents(app, isize::MAX / 2),
+        Action::OpenDocument => {
+            app.focus = Focus::Reader;
+            return Some(Action::JumpTo {
+                doc: app.documents.selected,
+                passage: 0,
+            });
+        }
+
+        Action::ScrollDown => scroll(app, 1),
+        Action::ScrollUp => scroll(app, -1),
+        Action::PageDown => scroll(app, page(app)),
+        Action::PageUp => scroll(app, -page(app)),
+        Action::HalfPageDown => scroll(app, page(app) / 2),
+        Action::HalfPageUp => scroll(app, -page(app) / 2),
+        Action::ReaderTop => scroll(app, isize::MIN / 2),
+        Action::ReaderBottom => scroll(app, isize::MAX / 2),
+
+        Action::SideDown => step_sidebar(app, 1),
+        Action::SideUp => step_sidebar(app, -1),
+        Action::SideFirst => step_sidebar(app, isize::MIN / 2),
+        Action::SideLast => step_sidebar(app, isize::MAX / 2),
+        Action::SideOpen => {
+            let outline = app.outline();
+            if let Some((passage, _)) = outline.get(app.sidebar.selected) {
+                return Some(Action::JumpTo {
+                    doc: app.reader.doc,
+                    passage: *passage,
+                });
+            }
+        }
+
+        Action::Resize { width, height } => {
+            app.area = Rect::new(0, 0, width, height);
+            relayout(app);
+            app.documents.reveal(app.documents_visible());
+            app.sidebar.reveal(app.sidebar_visible());
+        }
+        Action::Wheel { column, row, down } => wheel(app, column, row, down),
+        Action::Click { column, row } => return click(app, column, row),
+        Action::JumpTo { doc, passage } => jump_to(app, doc, passage),
+    }
+    None
+}
+
+fn cycle_focus(app: &mut App, delta: isize) {
+    let order = Focus::ORDER;
+    let at = order.iter().position(|f| *f == app.focus).unwrap_or(0);
+    app.focus = order[(at as isize + delta).rem_euclid(order.len() as isize) as usize];
+}
+
+fn page(app: &App) -> isize {
+    (app.reader_height().saturating_sub(2)).max(1) as isize
+}
+
+fn step_documents(app: &mut App, delta: isize) {
+    let (len, visible) = (app.corpus.documents.len(), app.documents_visible());
+    app.documents.step(delta, len, visible);
+}
+
+fn step_sidebar(app: &mut App, delta: isize) {
+    let (len, visible) = (app.outline().len(), app.sidebar_visible());
+    app.sidebar.step(delta, len, visible);
+}
+
+/// Opens `doc` at `passage` (or the nearest shown passage after it).
+fn jump_to(app: &mut App, doc: usize, passage: usize) {
+    if doc >= app.corpus.documents.len() {
+        return;
+    }
+    if doc != app.reader.doc || app.reader.lines.lines.is_empty() {
+        app.reader.doc = doc;
+        app.reader.scroll = 0;
+        rewrap(app);
+    }
+    app.documents.selected = doc;
+    app.documents.reveal(app.documents_visible());
+    let lines = &app.reader.lines;
+    let target = (passage..lines.spans.len())
+        .find(|p| lines.is_shown(*p))
+        .or_else(|| (0..lines.spans.len()).rev().find(|p| lines.is_shown(*p)));
+    let Some(target) = target else { return };
+    app.reader.passage = target;
+    let first_shown = (0..lines.spans.len()).find(|p| lines.is_shown(*p));
+    app.reader.scroll = if first_shown == Some(target) {
+        0
+    } else {
+        lines.spans[target].start.saturating_sub(1)
+    };
+    clamp_scroll(app);
+    reveal_passage(app);
+    sync_sidebar(app);
+}
+
+fn rewrap(app: &mut App) {
+    let width = app.reader_width();
+    let show = app.reader.show_hidden;
+    app.reader.lines = match app.corpus.documents.get(app.reader.doc) {
+        Some(doc) => ReaderLines::build(doc, width, show),
+        None => ReaderLines::default(),
+    };
+}
+
+/// Re-wraps after a size or visibility change, keeping the current passage where it was on screen.
+fn relayout(app: &mut App) {
+    let old = app.reader.lines.spans.get(app.reader.passage).cloned();
+    let old_scroll = app.reader.scroll;
+    rewrap(app);
+    let lines = &app.reader.lines;
+    if !lines.is_shown(app.reader.passage) {
+        let next = (app.reader.passage..lines.spans.len())
+            .chain((0..app.reader.passage).rev())
+            .find(|p| lines.is_shown(*p));
+        app.reader.passage = next.unwrap_or(0);
+    }
+    let new = lines.spans.get(app.reader.passage).cloned().unwrap_or(0..0);
+    app.reader.scroll = match old {
+        Some(old) if !old.is_empty() && old_scroll > old.start => {
+            // The passage began above the screen: keep the same fraction of it above.
+            let into = (old_scroll - old.start) * new.len() / old.len().max(1);
+            new.start + into
+        }
+        Some(old) if !old.is_empty() => new.start.saturating_sub(old.start - old_scroll),
+        _ => new.start.saturating_sub(1),
+    };
+    clamp_scroll(app);
+    reveal_passage(app);
+    sync_sidebar(app);
+}
+
+fn max_scroll(app: &App) -> usize {
+    app.reader
+        .lines
+        .lines
+        .len()
+        .saturating_sub(app.reader_height())
+}
+
+fn clamp_scroll(app: &mut App) {
+    app.reader.scroll = app.reader.scroll.min(max_scroll(app));
+}
+
+/// Scrolls so the current passage's first line is on screen, showing as much of it as fits.
+fn reveal_passage(app: &mut App) {
+    let Some(span) = app.reader.lines.spans.get(app.reader.passage).cloned() else {
+        return;
+    };
+    if span.is_empty() {
+        return;
+    }
+    let height = app.reader_height();
+    if span.start < app.reader.scroll {
+        app.reader.scroll = span.start;
+    } else if span.end > app.reader.scroll + height {
+        app.reader.scroll = span.start.min(span.end.saturating_sub(height));
+    }
+    clamp_scroll(app);
+}
+
+fn step_passage(app: &mut App, delta: isize) {
+    let lines = &app.reader.lines;
+    let current = app.reader.passage;
+    let found = if delta > 0 {
+        (current + 1..lines.spans.len()).find(|p| lines.is_shown(*p))
+    } else {
+        (0..current).rev().find(|p| lines.is_shown(*p))
+    };
+    if let Some(p) = found {
+        app.reader.passage = p;
+        reveal_passage(app);
+        sync_sidebar(app);
+    }
+}
+
+/// Scrolls the reader; the current passage follows when it leaves the screen.
+fn scroll(app: &mut App, delta: isize) {
+    app.reader.scroll = app.reader.scroll.saturating_add_signed(delta);
+    clamp_scroll(app);
+    let (top, height) = (app.reader.scroll, app.reader_height());
+    let span = app
+        .reader
+        .lines
+        .spans
+        .get(app.reader.passage)
+        .cloned()
+        .unwrap_or(0..0);
+    let visible = span.start < top + height && span.end > top;
+    if !visible && let Some(p) = app.reader.lines.passage_at_or_after(top) {
+        app.reader.passage = p;
+        sync_sidebar(app);
+    }
+}
+
+fn sync_sidebar(app: &mut App) {
+    let current = app.reader.passage;
+    if let Some(at) = app.outline().iter().position(|(p, _)| *p == current) {
+        app.sidebar.selected = at;
+        app.sidebar.reveal(app.sidebar_visible());
+    }
+}
+
+fn hit(area: Rect, column: u16, row: u16) -> bool {
+    area.contains(Position { x: column, y: row })
+}
+
+fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
+    let Some(panes) = app.panes() else { return };
+    let delta = if down { WHEEL_LINES } else { -WHEEL_LINES };
+    if hit(panes.reader, column, row) {
+        scroll(app, delta);
+    } else if hit(panes.documents, column, row) {
+        step_documents(app, delta.signum());
+    } else if hit(panes.sidebar, column, row) {
+        step_sidebar(app, delta.signum());
+    }
+}
+
+fn click(app: &mut App, column: u16, row: u16) -> Option<Action> {
+    let panes = app.panes()?;
+    if app.help.is_some() {
+        app.help = None;
+        return None;
+    }
+    if hit(panes.documents, column, row) {
+        app.focus = Focus::Documents;
+        let body = inner(panes.documents);
+        let index = app.documents.offset + (row.checked_sub(body.y)? as usize) / 2;
+        if index < app.corpus.documents.len() {
+            app.documents.selected = index;
+            return Some(Action::JumpTo {
+                doc: index,
+                passage: 0,
+            });
+        }
+    } else if hit(panes.reader, column, row) {
+        app.focus = Focus::Reader;
+        let body = inner(panes.reader);
+        let line = app.reader.scroll + row.checked_sub(body.y)? as usize;
+        if let Some(p) = app.reader.lines.lines.get(line).and_then(|l| l.passage) {
+            app.reader.passage = p;
+            sync_sidebar(app);
+        }
+    } else if hit(panes.sidebar, column, row) {
+        app.focus = Focus::Sidebar;
+        let body = inner(panes.sidebar);
+        let index = app.sidebar.offset + row.checked_sub(body.y)? as usize;
+        if index < app.outline().len() {
+            app.sidebar.selected = index;
+            return Some(Action::SideOpen);
+        }
+    }
+    None
+}

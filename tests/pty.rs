@@ -1,0 +1,174 @@
+//! The real binary in a pseudo-terminal: what a user sees on the screen, and a clean exit.
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+struct Session {
+    parser: vt100::Parser,
+    output: Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    // Kept so the terminal stays open while the child runs.
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+const ROWS: u16 = 40;
+const COLS: u16 = 120;
+const DEADLINE: Duration = Duration::from_secs(20);
+
+impl Session {
+    fn start(args: &[&str], cwd: &std::path::Path) -> Session {
+        Session::start_with(args, cwd, &[])
+    }
+
+    fn start_with(args: &[&str], cwd: &std::path::Path, env: &[(&str, &str)]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_recoupe"));
+        cmd.args(args);
+        cmd.cwd(cwd);
+        cmd.env("TERM", "xterm-256color");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).expect("spawn recoupe");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            parser: vt100::Parser::new(
+                NonZeroU16::new(ROWS).expect("rows"),
+                NonZeroU16::new(COLS).expect("cols"),
+                0,
+            ),
+            output: rx,
+            writer,
+            child,
+            _master: pty.master,
+        }
+    }
+
+    /// Reads output until the screen satisfies `done`, or fails after the deadline.
+    fn wait_for(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        while !done(self.parser.screen()) {
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for {what}; screen:\n{}",
+                self.parser.screen().contents()
+            );
+            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(100)) {
+                self.parser.process(&bytes);
+            }
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("type");
+        self.writer.flush().expect("flush");
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
+                    self.parser.process(&bytes);
+                }
+                return status;
+            }
+            assert!(start.elapsed() < DEADLINE, "recoupe did not exit");
+            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
+                self.parser.process(&bytes);
+            }
+        }
+    }
+}
+
+#[test]
+fn opens_the_bundled_corpus_reads_the_second_article_and_quits_cleanly() {
+    // An empty folder: no ./seeds, so the corpus embedded in the binary is opened.
+    let cwd = tempfile::tempdir().expect("dir");
+    let mut s = Session::start(&[], cwd.path());
+    let expected = [
+        "Documents",
+        "Outline",
+        "000_17e018d6b4590ed6.txt",
+        "Un général américain",
+        "Biden a promis",
+        "Le Pakistan fournirait",
+        "Au cours des deux",
+        "Un faisceau d’indices",
+    ];
+    // The frame arrives in pieces: wait (with a deadline) until all of it is there.
+    s.wait_for("the five titles and three panes", |screen| {
+        expected.iter().all(|t| screen.contents().contains(t))
+    });
+    assert!(
+        s.parser.screen().alternate_screen(),
+        "the reader uses the alternate screen"
+    );
+
+    s.send("j\r");
+    s.wait_for("the second article", |screen| {
+        let text = screen.contents();
+        text.contains("001_f80f425ae6c9e5c4.txt · ¶")
+            && text.contains("Les États-Unis se sont en partie")
+    });
+
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    assert!(
+        !s.parser.screen().alternate_screen(),
+        "left the alternate screen"
+    );
+}
+
+#[test]
+fn ctrl_c_quits_and_restores_the_terminal() {
+    let cwd = tempfile::tempdir().expect("dir");
+    let mut s = Session::start(&[], cwd.path());
+    s.wait_for("the first frame", |screen| {
+        screen.contents().contains("Outline")
+    });
+    s.send("\u{3}");
+    assert!(s.wait_exit().success());
+    assert!(!s.parser.screen().alternate_screen());
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_prints_the_message() {
+    let cwd = tempfile::tempdir().expect("dir");
+    let mut s = Session::start_with(&[], cwd.path(), &[("RECOUPE_TEST_PANIC", "1")]);
+    let status = s.wait_exit();
+    assert!(!status.success());
+    let screen = s.parser.screen();
+    assert!(!screen.alternate_screen(), "left the alternate screen");
+    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse released");
+    assert!(
+        screen
+            .contents()
+            .contains("panic requested by RECOUPE_TEST_PANIC"),
+        "{}",
+        screen.contents()
+    );
+}
