@@ -3,4 +3,5 @@
 
 pub mod analysis;
 pub mod corpus;
+pub mod synthetic;
 pub mod tui;

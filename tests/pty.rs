@@ -163,7 +163,11 @@ fn a_panic_restores_the_terminal_and_prints_the_message() {
     assert!(!status.success());
     let screen = s.parser.screen();
     assert!(!screen.alternate_screen(), "left the alternate screen");
-    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse released");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse released"
+    );
     assert!(
         screen
             .contents()

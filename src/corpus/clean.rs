@@ -89,42 +89,38 @@ fn trim_range(source: &str, start: usize, end: usize) -> (usize, usize) {
 /// the byte offsets at which the original paragraphs began. Needs two such joins in one
 /// paragraph before trusting them, so a lone `Node.Js` is left alone.
 pub fn glue_points(text: &str) -> Vec<usize> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut points = Vec::new();
-    for i in 1..chars.len().saturating_sub(1) {
-        let (_, prev) = chars[i - 1];
-        let (_, c) = chars[i];
-        let (next_at, next) = chars[i + 1];
+    let mut chars = text.char_indices();
+    let (Some(mut prev), Some(mut cur)) = (chars.next(), chars.next()) else {
+        return points;
+    };
+    // Length of the lower-case run that ends just before `cur`.
+    let mut lower_run = usize::from(prev.1.is_lowercase());
+    let mut after = chars.clone();
+    after.next();
+    for next in chars {
+        let (c, n) = (cur.1, next.1);
         let sentence_glue = matches!(c, '.' | '!' | '?')
-            && (prev.is_lowercase() || matches!(prev, '"' | '»' | '”' | ')'))
-            && (next.is_uppercase()
-                || (next == '*' && chars.get(i + 2).is_some_and(|(_, n)| n.is_uppercase())));
-        if sentence_glue {
-            points.push(next_at);
-            continue;
-        }
+            && (prev.1.is_lowercase() || matches!(prev.1, '"' | '»' | '”' | ')'))
+            && (n.is_uppercase()
+                || (n == '*' && after.clone().next().is_some_and(|(_, a)| a.is_uppercase())));
         // `informelsToujours`: a lower-case run of 3+ letters, then a capitalised word.
-        let camel_glue = prev.is_lowercase()
-            && c.is_uppercase()
-            && next.is_lowercase()
-            && lower_run_before(&chars, i) >= 3;
-        if camel_glue {
-            points.push(chars[i].0);
+        let camel_glue = lower_run >= 3 && c.is_uppercase() && n.is_lowercase();
+        if sentence_glue {
+            points.push(next.0);
+        } else if camel_glue {
+            points.push(cur.0);
         }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+        prev = cur;
+        cur = next;
+        after.next();
     }
     if points.len() >= 2 {
         points
     } else {
         Vec::new()
     }
-}
-
-fn lower_run_before(chars: &[(usize, char)], i: usize) -> usize {
-    chars[..i]
-        .iter()
-        .rev()
-        .take_while(|(_, c)| c.is_lowercase())
-        .count()
 }
 
 /// The pieces of a paragraph, relative to its start.
@@ -146,14 +142,20 @@ pub fn classify(text: &str) -> PassageKind {
     PassageKind::Body
 }
 
+/// Characters of a paragraph looked at for debris rules.
+const DEBRIS_OPENING: usize = 64;
+
 fn is_debris(text: &str) -> bool {
     if !text.chars().any(char::is_alphabetic) {
         return true;
     }
-    let folded = fold(text.trim());
+    // Every rule is short: folding the opening is enough, and keeps long paragraphs cheap.
+    let opening: String = text.trim().chars().take(DEBRIS_OPENING).collect();
+    let folded = fold(&opening);
     let folded = folded.trim();
     let rules = debris_rules();
-    if rules.exact.iter().any(|e| folded == e) {
+    let whole = text.trim().chars().nth(DEBRIS_OPENING).is_none();
+    if whole && rules.exact.iter().any(|e| folded == e) {
         return true;
     }
     if rules.prefix.iter().any(|p| folded.starts_with(p.as_str())) {
@@ -180,6 +182,9 @@ fn is_debris(text: &str) -> bool {
 
 fn is_heading(text: &str) -> bool {
     let trimmed = text.trim();
+    if trimmed.chars().nth(120).is_some() {
+        return false;
+    }
     let words = trimmed.split_whitespace().count();
     let starts_upper = trimmed.chars().next().is_some_and(|c| !c.is_lowercase());
     let ends_sentence = trimmed.ends_with(['.', '!', '?', ':', ';', ',']);

@@ -37,7 +37,7 @@ pub fn read(source: &str, passages: &mut Vec<Passage>, id: &str) -> Meta {
 fn date_header() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?i:date)\s*:?\s*((?:19|20)\d{2}-\d{2}(?:-\d{2})?)\b\s*")
+        Regex::new(r"^(?i:date)\s*:?\s*((?:19|20)\d{2}-\d{2}(?:-\d{2})?)(?-u:\b)\s*")
             .expect("valid regex")
     })
 }
@@ -78,6 +78,10 @@ fn title_passage(source: &str, passages: &[Passage]) -> Option<usize> {
 fn mark_repeated_title(source: &str, passages: &mut [Passage], title_at: usize, title: &str) {
     let folded = fold(title);
     for p in passages.iter_mut().skip(title_at + 1).take(3) {
+        let len = p.end - p.start;
+        if len > title.len() * 2 || len * 2 < title.len() {
+            continue;
+        }
         if fold(&one_line(&source[p.range()])) == folded {
             p.kind = PassageKind::Title;
         }
@@ -118,11 +122,12 @@ fn date_patterns() -> &'static [(Regex, DateOrder)] {
     static RE: OnceLock<Vec<(Regex, DateOrder)>> = OnceLock::new();
     RE.get_or_init(|| {
         let months = r"(janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|novembre|decembre|décembre|january|february|march|april|may|june|july|august|september|october|november|december)";
+        // ASCII word boundaries: Unicode `(?-u:\b)` forces regex's slowest engine.
         vec![
-            (Regex::new(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b").expect("valid regex"), DateOrder::Ymd),
-            (Regex::new(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})\b").expect("valid regex"), DateOrder::Dmy),
-            (Regex::new(&format!(r"(?i)\b(\d{{1,2}})(?:er)?\s+{months}\s+((?:19|20)\d{{2}})\b")).expect("valid regex"), DateOrder::DayMonthName),
-            (Regex::new(&format!(r"(?i)\b{months}\s+(\d{{1,2}}),?\s+((?:19|20)\d{{2}})\b")).expect("valid regex"), DateOrder::MonthNameDay),
+            (Regex::new(r"(?-u:\b)((?:19|20)\d{2})-(\d{2})-(\d{2})(?-u:\b)").expect("valid regex"), DateOrder::Ymd),
+            (Regex::new(r"(?-u:\b)(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})(?-u:\b)").expect("valid regex"), DateOrder::Dmy),
+            (Regex::new(&format!(r"(?i)(?-u:\b)(\d{{1,2}})(?:er)?\s+{months}\s+((?:19|20)\d{{2}})(?-u:\b)")).expect("valid regex"), DateOrder::DayMonthName),
+            (Regex::new(&format!(r"(?i)(?-u:\b){months}\s+(\d{{1,2}}),?\s+((?:19|20)\d{{2}})(?-u:\b)")).expect("valid regex"), DateOrder::MonthNameDay),
         ]
     })
 }
