@@ -18,7 +18,8 @@ impl Widget for Status<'_> {
         let theme = &app.theme;
         let base = Style::new().bg(theme.status_bg);
         let docs = app.corpus.documents.len();
-        let left = format!(" {}/{docs} ", app.reader.doc + 1);
+        let name = app.current_document().map_or("", |d| d.id.as_str());
+        let left = format!(" {name} {}/{docs} │ ", app.reader.doc + 1);
         let hints: String = app
             .keymap
             .hints(app.context())
