@@ -1,6 +1,8 @@
 //! The `recoupe` command: the reader with no subcommand, headless analysis with one.
 
 use clap::{Parser, Subcommand};
+use recoupe::analysis::actors;
+use recoupe::analysis::lexicon::Lexicon;
 use recoupe::corpus::{self, Corpus, LoadError};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -19,6 +21,16 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// The actors of a corpus: people, organisations, states, groups, media, places.
+    Actors {
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// A lexicon of your own (TOML), merged over the bundled one.
+        #[arg(long, value_name = "FILE")]
+        lexicon: Option<PathBuf>,
+    },
     /// Documents, passages and bytes of a corpus.
     Stats {
         paths: Vec<PathBuf>,
@@ -32,6 +44,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         None => open(&cli.paths).and_then(run_tui),
+        Some(Command::Actors {
+            paths,
+            json,
+            lexicon,
+        }) => open(&paths).and_then(|c| print_actors(&c, json, lexicon.as_deref())),
         Some(Command::Stats { paths, json }) => open(&paths).and_then(|c| print_stats(&c, json)),
     };
     match result {
@@ -89,6 +106,68 @@ fn print_stats(corpus: &Corpus, json: bool) -> anyhow::Result<()> {
         println!("passages   {passages}");
         println!("bytes      {}", corpus.bytes());
         println!("warnings   {}", corpus.warnings.len());
+    }
+    Ok(())
+}
+
+fn load_lexicon(path: Option<&std::path::Path>) -> anyhow::Result<Lexicon> {
+    match path {
+        Some(p) => Ok(Lexicon::with_user_file(p).map_err(|e| UsageError(e.to_string()))?),
+        None => Ok(Lexicon::embedded()),
+    }
+}
+
+fn print_actors(
+    corpus: &Corpus,
+    json: bool,
+    lexicon: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let lexicon = load_lexicon(lexicon)?;
+    let found = actors::extract(corpus, &lexicon);
+    if json {
+        let list: Vec<serde_json::Value> = found
+            .actors
+            .iter()
+            .map(|a| {
+                let mentions: Vec<serde_json::Value> = a
+                    .mentions
+                    .iter()
+                    .map(|m| {
+                        let mut v = serde_json::json!({
+                            "doc": corpus.documents[m.doc].id,
+                            "passage": m.passage,
+                            "start": m.start,
+                            "end": m.end,
+                            "text": m.text,
+                        });
+                        if let Some(role) = &m.role {
+                            v["role"] = role.clone().into();
+                        }
+                        v
+                    })
+                    .collect();
+                serde_json::json!({"name": a.name, "kind": a.kind, "aliases": a.aliases, "mentions": mentions})
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({ "actors": list }))?
+        );
+    } else {
+        println!(
+            "{:<36} {:<13} {:>8} {:>5}  aliases",
+            "actor", "kind", "mentions", "docs"
+        );
+        for a in &found.actors {
+            println!(
+                "{:<36} {:<13} {:>8} {:>5}  {}",
+                a.name,
+                a.kind.label(),
+                a.mentions.len(),
+                a.documents(),
+                a.aliases.join(", ")
+            );
+        }
     }
     Ok(())
 }

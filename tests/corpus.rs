@@ -191,7 +191,7 @@ fn repeated_title_and_web_debris_are_not_content() {
     let doc = &load(dir.path()).documents[0];
     assert_eq!(doc.content_count(), 1);
     let kinds: Vec<PassageKind> = doc.passages.iter().map(|p| p.kind).collect();
-    assert_eq!(kinds[..2], [PassageKind::Title, PassageKind::Title]);
+    assert_eq!(kinds[..2], [PassageKind::Title, PassageKind::Debris]);
     assert!(kinds[3..].iter().all(|k| *k == PassageKind::Debris));
 }
 

@@ -1,19 +1,187 @@
-//! Text primitives shared by the analysis: accent and case folding, tokens.
+//! Text primitives shared by the analysis: accent and case folding, tokens with byte offsets.
 
 /// Lower-case, accent-free ASCII form used for every comparison (`État` → `etat`, `œ` → `oe`,
 /// `’` → `'`).
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     deunicode::deunicode(text).to_lowercase()
+}
+
+/// A word of a passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// Byte offsets in the passage text.
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    /// First word of a sentence (or of a quote, or after a colon).
+    pub sentence_start: bool,
+}
+
+impl Token<'_> {
+    /// Starts with a capital letter (`al-Qaïda` counts by its second part).
+    pub fn is_capitalised(&self) -> bool {
+        let mut chars = self.text.chars();
+        match chars.next() {
+            Some(c) if c.is_uppercase() => true,
+            Some(_) => {
+                // `al-Qaïda`, `el-Sissi`: a short particle, a hyphen, then the capitalised name.
+                matches!(self.text.split_once('-'), Some((a, b)) if a.len() <= 3 && b.chars().next().is_some_and(char::is_uppercase))
+            }
+            None => false,
+        }
+    }
+
+    /// Two or more letters, all capitals (`OTAN`, `ISIS-K`, `EI-K`).
+    pub fn is_acronym(&self) -> bool {
+        let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2 && self.text.chars().all(|c| !c.is_lowercase())
+    }
+}
+
+/// French elided articles and pronouns: `l’`, `d’`, `qu’`…, split from the word they precede.
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "presqu", "quoiqu",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits a passage into words. Hyphens inside a word are kept (`ISIS-K`, `porte-parole`);
+/// elisions are their own token (`l’` `OTAN`); an English `'s` is split off; `*` and other
+/// marks are dropped.
+pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut sentence_start = true;
+    let mut pending_start = true;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|(_, n)| *n);
+        if is_word_char(c) {
+            if start.is_none() {
+                start = Some(i);
+                sentence_start = pending_start;
+                pending_start = false;
+            }
+            continue;
+        }
+        let inner = start.is_some() && next.is_some_and(is_word_char);
+        if inner
+            && (c == '-' || c == '.' && text[start.unwrap_or(i)..i].chars().all(char::is_uppercase))
+        {
+            continue; // `ISIS-K`, `U.S`
+        }
+        if inner && is_apostrophe(c) {
+            let s = start.unwrap_or(i);
+            let word = &text[s..i];
+            let lower = word.to_lowercase();
+            if ELISIONS.contains(&lower.as_str()) {
+                let end = i + c.len_utf8();
+                out.push(Token {
+                    start: s,
+                    end,
+                    text: &text[s..end],
+                    sentence_start,
+                });
+                start = None;
+                pending_start = sentence_start;
+                continue;
+            }
+            let after = &text[i + c.len_utf8()..];
+            let possessive = after.starts_with('s') && !after[1..].starts_with(is_word_char);
+            if !possessive {
+                continue; // `aujourd’hui`, `O’Brien`
+            }
+        }
+        if let Some(s) = start.take() {
+            out.push(Token {
+                start: s,
+                end: i,
+                text: &text[s..i],
+                sentence_start,
+            });
+        }
+        if matches!(
+            c,
+            '.' | '!' | '?' | ':' | ';' | '«' | '“' | '"' | '\n' | '…'
+        ) {
+            pending_start = true;
+        } else if !c.is_whitespace()
+            && !matches!(
+                c,
+                '*' | ',' | '\'' | '’' | '»' | '”' | ')' | '(' | '-' | '–' | '—'
+            )
+        {
+            pending_start = false;
+        }
+    }
+    if let Some(s) = start {
+        out.push(Token {
+            start: s,
+            end: text.len(),
+            text: &text[s..],
+            sentence_start,
+        });
+    }
+    out
+}
+
+/// Whether only spaces (no punctuation) separate two byte offsets.
+pub fn only_space_between(text: &str, end: usize, start: usize) -> bool {
+    text.get(end..start).is_some_and(|gap| {
+        gap.chars()
+            .all(|c| c == ' ' || c == '\u{a0}' || c == '\u{202f}')
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn words(text: &str) -> Vec<&str> {
+        tokens(text).iter().map(|t| t.text).collect()
+    }
+
     #[test]
     fn folding_removes_accents_case_and_ligatures() {
         assert_eq!(fold("État islamique"), "etat islamique");
         assert_eq!(fold("manœuvres"), "manoeuvres");
         assert_eq!(fold("l’OTAN"), "l'otan");
+    }
+
+    #[test]
+    fn tokens_split_elisions_and_keep_hyphens() {
+        assert_eq!(
+            words("d’ISIS-K et l’OTAN"),
+            vec!["d’", "ISIS-K", "et", "l’", "OTAN"]
+        );
+        assert_eq!(
+            words("les talibans* ont dit"),
+            vec!["les", "talibans", "ont", "dit"]
+        );
+        assert_eq!(
+            words("Biden's plan, aujourd’hui"),
+            vec!["Biden", "s", "plan", "aujourd’hui"]
+        );
+        assert_eq!(words("al-Qaïda a-t-il"), vec!["al-Qaïda", "a-t-il"]);
+    }
+
+    #[test]
+    fn sentence_starts_are_marked() {
+        let t = tokens("Il part. Le Pakistan aide « Nous restons » dit-il");
+        let starts: Vec<&str> = t
+            .iter()
+            .filter(|t| t.sentence_start)
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(starts, vec!["Il", "Le", "Nous"]);
     }
 }

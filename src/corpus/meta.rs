@@ -83,7 +83,7 @@ fn mark_repeated_title(source: &str, passages: &mut [Passage], title_at: usize, 
             continue;
         }
         if fold(&one_line(&source[p.range()])) == folded {
-            p.kind = PassageKind::Title;
+            p.kind = PassageKind::Debris;
         }
     }
 }

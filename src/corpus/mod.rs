@@ -19,9 +19,9 @@ pub enum PassageKind {
     Body,
     /// A section heading inside the article.
     Heading,
-    /// The title line, or a repetition of it.
+    /// The title line.
     Title,
-    /// Web-page debris: navigation, comment forms, "read also" links. Hidden by default.
+    /// Web-page debris: navigation, comment forms, "read also" links, a repeated title. Hidden by default.
     Debris,
 }
 
@@ -76,6 +76,14 @@ impl Document {
             .iter()
             .enumerate()
             .filter(|(_, p)| p.kind.is_content())
+    }
+
+    /// The passages the analysis reads: content and the title line.
+    pub fn analysed(&self) -> impl Iterator<Item = (usize, &Passage)> {
+        self.passages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind != PassageKind::Debris)
     }
 
     pub fn content_count(&self) -> usize {

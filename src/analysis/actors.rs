@@ -1,0 +1,771 @@
+//! Actors: who appears in the corpus. Mentions are found by rules (capitalised names with
+//! their particles, acronyms, roles that introduce people, the lexicon's aliases), checked
+//! against corpus statistics (a word seen in lower case is not a name), then merged into one
+//! actor per entity (case, accents, plurals, surnames, acronyms, the lexicon's aliases).
+
+use super::lexicon::{ActorKind, Lexicon};
+use super::text::{Token, fold, only_space_between, tokens};
+use crate::corpus::{Corpus, PassageKind};
+use std::collections::{HashMap, HashSet};
+
+/// One place where an actor is named.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Mention {
+    /// Index of the document in the corpus.
+    #[serde(skip)]
+    pub doc: usize,
+    pub passage: usize,
+    /// Byte offsets in the original file.
+    pub start: usize,
+    pub end: usize,
+    /// The exact words of the text.
+    pub text: String,
+    /// The role that introduces the person here (`général américain`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Actor {
+    pub name: String,
+    pub kind: ActorKind,
+    /// Other names of the same actor: forms seen in the corpus, then the lexicon's.
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Mention>,
+}
+
+impl Actor {
+    pub fn documents(&self) -> usize {
+        let mut docs: Vec<usize> = self.mentions.iter().map(|m| m.doc).collect();
+        docs.dedup();
+        docs.len()
+    }
+}
+
+/// A mention by its actor and its index in that actor's mentions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MentionRef {
+    pub actor: usize,
+    pub mention: usize,
+}
+
+/// All actors of a corpus, most mentioned first, and each document's mentions in text order.
+#[derive(Debug, Clone, Default)]
+pub struct Actors {
+    pub actors: Vec<Actor>,
+    pub by_doc: Vec<Vec<MentionRef>>,
+}
+
+impl Actors {
+    pub fn mention(&self, r: MentionRef) -> &Mention {
+        &self.actors[r.actor].mentions[r.mention]
+    }
+
+    /// The actors named in a document, with their mention count there, most mentioned first.
+    pub fn in_document(&self, doc: usize) -> Vec<(usize, usize)> {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for r in self.by_doc.get(doc).map(Vec::as_slice).unwrap_or(&[]) {
+            *counts.entry(r.actor).or_default() += 1;
+        }
+        let mut list: Vec<(usize, usize)> = counts.into_iter().collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        list
+    }
+
+    /// Mentions inside a passage, in text order.
+    pub fn in_passage(&self, doc: usize, passage: usize) -> impl Iterator<Item = MentionRef> + '_ {
+        self.by_doc
+            .get(doc)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(move |r| self.mention(*r).passage == passage)
+    }
+}
+
+/// Auxiliaries and verbs that end a role phrase: `le général a dit que Milley…` gives Milley no role.
+const CLAUSE_BREAKS: &[&str] = &[
+    "a", "ont", "est", "sont", "était", "avait", "sera", "a-t-il", "a-t-elle", "qui", "que", "qu’",
+    "qu'", "mais", "et", "was", "is", "are", "were", "has", "have", "had", "said", "says", "who",
+    "that", "and", "but",
+];
+/// How far back a role may stand from the name it introduces.
+const ROLE_WINDOW: usize = 10;
+/// How far back a role may stand from a department in it (`ministre de l’Intérieur`).
+const DEPARTMENT_WINDOW: usize = 5;
+
+#[derive(Debug, Default, Clone)]
+struct Votes([i32; 6]);
+
+impl Votes {
+    fn add(&mut self, kind: ActorKind, weight: i32) {
+        self.0[kind as usize] += weight;
+    }
+    fn merge(&mut self, other: &Votes) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a += b;
+        }
+    }
+    fn best(&self) -> ActorKind {
+        let mut best = ActorKind::Person;
+        for kind in ActorKind::ALL {
+            if self.0[kind as usize] > self.0[best as usize] {
+                best = kind;
+            }
+        }
+        best
+    }
+}
+
+/// An actor being assembled from mentions.
+#[derive(Debug, Default, Clone)]
+struct Builder {
+    lexicon: Option<usize>,
+    /// Folded tokens of the key (empty for lexicon actors).
+    key_tokens: Vec<String>,
+    surfaces: HashMap<String, usize>,
+    mentions: Vec<Mention>,
+    votes: Votes,
+    acronym: bool,
+}
+
+/// Words of the corpus seen in lower case, and capitalised words seen mid-sentence.
+struct Vocabulary {
+    lower: HashSet<String>,
+    capitalised: HashSet<String>,
+}
+
+fn vocabulary(corpus: &Corpus) -> Vocabulary {
+    let mut vocab = Vocabulary {
+        lower: HashSet::new(),
+        capitalised: HashSet::new(),
+    };
+    for doc in &corpus.documents {
+        for p in doc.passages.iter().filter(|p| p.kind == PassageKind::Body) {
+            for t in tokens(doc.text(p)) {
+                if t.is_capitalised() {
+                    if !t.sentence_start {
+                        insert_folded(&mut vocab.capitalised, t.text);
+                    }
+                } else if t.text.chars().next().is_some_and(char::is_alphabetic) {
+                    insert_folded(&mut vocab.lower, t.text);
+                }
+            }
+        }
+    }
+    vocab
+}
+
+fn insert_folded(set: &mut HashSet<String>, word: &str) {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        if !set.contains(word) {
+            set.insert(word.to_string());
+        }
+    } else {
+        set.insert(fold(word));
+    }
+}
+
+/// Finds and merges the actors of a corpus.
+pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
+    let vocab = vocabulary(corpus);
+    let mut builders: Vec<Builder> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (d, doc) in corpus.documents.iter().enumerate() {
+        for (p, passage) in doc.analysed() {
+            let text = doc.text(passage);
+            let detector =
+                Detector::new(text, lexicon, &vocab, passage.kind == PassageKind::Heading);
+            for found in detector.run() {
+                let key = match found.lexicon {
+                    Some(e) => format!("\u{0}lex{e}"),
+                    None => found.key_tokens.join(" "),
+                };
+                if lexicon.not_actors.contains(&fold(&found.surface))
+                    || lexicon.not_actors.contains(&key)
+                {
+                    continue;
+                }
+                let at = *index.entry(key).or_insert_with(|| {
+                    builders.push(Builder {
+                        lexicon: found.lexicon,
+                        key_tokens: found.key_tokens.clone(),
+                        acronym: found.acronym,
+                        ..Builder::default()
+                    });
+                    builders.len() - 1
+                });
+                let b = &mut builders[at];
+                *b.surfaces.entry(found.surface.clone()).or_default() += 1;
+                b.votes.merge(&found.votes);
+                b.mentions.push(Mention {
+                    doc: d,
+                    passage: p,
+                    start: passage.start + found.start,
+                    end: passage.start + found.end,
+                    text: found.surface,
+                    role: found.role,
+                });
+            }
+        }
+    }
+    let builders = merge(builders, lexicon);
+    finish(builders, lexicon, corpus.documents.len())
+}
+
+/// What the detector found at one place.
+#[derive(Debug, Clone)]
+struct Found {
+    /// Token index after the name.
+    end_token: usize,
+    start: usize,
+    end: usize,
+    surface: String,
+    key_tokens: Vec<String>,
+    lexicon: Option<usize>,
+    role: Option<String>,
+    votes: Votes,
+    acronym: bool,
+}
+
+struct Detector<'a> {
+    text: &'a str,
+    toks: Vec<Token<'a>>,
+    folded: Vec<String>,
+    lexicon: &'a Lexicon,
+    vocab: &'a Vocabulary,
+    heading: bool,
+}
+
+impl<'a> Detector<'a> {
+    fn new(text: &'a str, lexicon: &'a Lexicon, vocab: &'a Vocabulary, heading: bool) -> Self {
+        let toks = tokens(text);
+        let folded = toks.iter().map(|t| fold(t.text)).collect();
+        Detector {
+            text,
+            toks,
+            folded,
+            lexicon,
+            vocab,
+            heading,
+        }
+    }
+
+    fn adjacent(&self, a: usize, b: usize) -> bool {
+        only_space_between(self.text, self.toks[a].end, self.toks[b].start)
+    }
+
+    fn is_name_token(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        (t.is_capitalised() || t.is_acronym())
+            && t.text.chars().next().is_some_and(char::is_alphabetic)
+    }
+
+    /// The longest lexicon alias starting at token `i`: (token count, entry).
+    fn alias_at(&self, i: usize) -> Option<(usize, usize)> {
+        let patterns = self.lexicon.patterns.get(&self.folded[i])?;
+        patterns.iter().find_map(|p| {
+            let n = p.tokens.len();
+            if i + n > self.toks.len()
+                || (p.capitalised && !self.is_name_token(i))
+                || (p.acronym && !self.toks[i].is_acronym())
+            {
+                return None;
+            }
+            let same = (0..n).all(|k| {
+                self.folded[i + k] == p.tokens[k] && (k == 0 || self.adjacent(i + k - 1, i + k))
+            });
+            same.then_some((n, p.entry))
+        })
+    }
+
+    /// The run of capitalised words (with particles between them) starting at `i`: end index.
+    fn name_run(&self, i: usize) -> usize {
+        self.run_from(i + 1)
+    }
+
+    /// Extends a name ending before `end` over capitalised words and particles that lead to one
+    /// (`de`, `de l’`: `Communauté des États de l’Afrique de l’Ouest`).
+    fn run_from(&self, mut end: usize) -> usize {
+        let n = self.toks.len();
+        while end < n && self.adjacent(end - 1, end) {
+            if self.is_name_token(end) {
+                end += 1;
+                continue;
+            }
+            let particle = |k: usize| {
+                k < n && self.lexicon.particles.contains(&self.folded[k]) && self.adjacent(k - 1, k)
+            };
+            let mut k = end;
+            while k < end + 2 && particle(k) {
+                k += 1;
+            }
+            if k > end && k < n && self.adjacent(k - 1, k) && self.is_name_token(k) {
+                end = k + 1;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    fn is_stop(&self, i: usize) -> bool {
+        self.lexicon.stopwords.contains(&self.folded[i])
+    }
+
+    fn run(&self) -> Vec<Found> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        // Where the last actor ended: a role is never looked for behind it.
+        let mut floor = 0;
+        while i < self.toks.len() {
+            if let Some((n, entry)) = self.alias_at(i) {
+                // A longer name wins by one word (`Trump Tower`); two more words are another name
+                // (`à Sputnik Georges Lefeuvre`).
+                let run_end = if self.is_name_token(i) {
+                    self.name_run(i)
+                } else {
+                    i + n
+                };
+                if run_end != i + n + 1 {
+                    out.push(self.lexicon_found(i, i + n, entry, floor));
+                    i += n;
+                    if self.lexicon.entries[entry].kind == ActorKind::Person {
+                        floor = i;
+                    }
+                    continue;
+                }
+            }
+            if !self.is_name_token(i) {
+                i += 1;
+                continue;
+            }
+            let end = self.name_run(i);
+            let mut a = i;
+            while a < end && (self.is_stop(a) || self.lexicon.particles.contains(&self.folded[a])) {
+                // A capitalised article mid-sentence is part of the name (`selon Le Monde`).
+                let article_in_name = !self.toks[a].sentence_start
+                    && self.lexicon.articles.contains(&self.folded[a])
+                    && self.toks[a].is_capitalised()
+                    && a + 1 < end;
+                if article_in_name {
+                    break;
+                }
+                a += 1;
+            }
+            if a > i && a < end {
+                // `Le Pakistan`, `Selon le Washington Post`: look again without the leading words.
+                if let Some((n, entry)) = self.alias_at(a).filter(|(n, _)| a + n >= end) {
+                    out.push(self.lexicon_found(a, a + n, entry, floor));
+                    i = a + n;
+                    continue;
+                }
+            }
+            if let Some(found) = self.generic(a, end, floor) {
+                let end = found.end_token;
+                if found.votes.best() == ActorKind::Person {
+                    floor = end;
+                }
+                out.push(found);
+                i = end.max(i + 1);
+            } else {
+                i = end;
+            }
+        }
+        out
+    }
+
+    fn lexicon_found(&self, a: usize, b: usize, entry: usize, floor: usize) -> Found {
+        let surface = self.surface(a, b);
+        let mut found = Found {
+            end_token: b,
+            start: self.toks[a].start,
+            end: self.toks[b - 1].end,
+            key_tokens: Vec::new(),
+            lexicon: Some(entry),
+            role: None,
+            votes: Votes::default(),
+            acronym: false,
+            surface,
+        };
+        let e = &self.lexicon.entries[entry];
+        // A capital city after `à`/`in` is a place, not the state speaking (`à Moscou`).
+        let place_use = e.kind == ActorKind::State
+            && a > 0
+            && matches!(self.toks[a - 1].text, "à" | "À" | "in" | "at")
+            && fold(&e.name) != self.folded[a..b].join(" ")
+            && !self.toks[a].is_acronym();
+        if place_use {
+            found.lexicon = None;
+            found.key_tokens = key_tokens(
+                &self.folded[a..b],
+                self.toks[a..b].iter().all(|t| t.is_acronym()),
+            );
+            found.votes.add(ActorKind::Place, 5);
+        } else if e.kind == ActorKind::Person {
+            found.role = self.role_before(a, floor);
+        }
+        found
+    }
+
+    /// A capitalised run that no lexicon entry names.
+    fn generic(&self, mut a: usize, mut b: usize, floor: usize) -> Option<Found> {
+        while b > a && self.lexicon.particles.contains(&self.folded[b - 1]) {
+            b -= 1;
+        }
+        if a >= b {
+            return None;
+        }
+        loop {
+            let longer = self.run_from(self.adjective_tail(b));
+            if longer == b {
+                break;
+            }
+            b = longer;
+        }
+        let mut role = None;
+        // `Defense Secretary Lloyd Austin`, `General Mark Milley`: the title is not the name.
+        if let Some(r) = (a..b - 1)
+            .rev()
+            .find(|k| self.lexicon.roles.contains(&self.folded[*k]))
+        {
+            role = Some(self.surface(a, r + 1));
+            a = r + 1;
+        }
+        let role_before = self.role_noun_before(a, floor, ROLE_WINDOW);
+        let department =
+            role.is_none() && a > 0 && self.role_noun_before(a, floor, DEPARTMENT_WINDOW).is_some();
+        if department && self.is_department_word(a, b) {
+            // `le secrétaire à la Défense Lloyd Austin`: `Défense` belongs to the role.
+            if b - a >= 3 {
+                a += 1;
+            } else {
+                return None;
+            }
+        }
+        let single = b - a == 1;
+        let word = &self.folded[a];
+        if single
+            && (self.is_stop(a)
+                || self.lexicon.roles.contains(word)
+                || self.lexicon.demonym_adjectives.contains(word))
+        {
+            return None;
+        }
+        let acronym = self.toks[a..b].iter().all(|t| t.is_acronym());
+        if single
+            && !acronym
+            && !self.toks[a].text.chars().any(char::is_lowercase)
+            && self.toks[a].text.chars().count() < 2
+        {
+            return None;
+        }
+        // A lone capitalised word opening a sentence is a name only if the corpus capitalises it elsewhere.
+        if single && !acronym && self.toks[a].sentence_start {
+            let w = &self.folded[a];
+            if !self.vocab.capitalised.contains(w) || self.vocab.lower.contains(w) {
+                return None;
+            }
+        }
+        if self.heading && single && !self.vocab.capitalised.contains(&self.folded[a]) {
+            return None;
+        }
+        if role.is_none() {
+            role = role_before.map(|k| self.role_text(k, a));
+        }
+        let mut votes = Votes::default();
+        self.vote(a, b, role.is_some(), acronym, &mut votes);
+        Some(Found {
+            end_token: b,
+            start: self.toks[a].start,
+            end: self.toks[b - 1].end,
+            surface: self.surface(a, b),
+            key_tokens: key_tokens(&self.folded[a..b], acronym),
+            lexicon: None,
+            role,
+            votes,
+            acronym: acronym && single,
+        })
+    }
+
+    /// `Banque centrale européenne`, `Rassemblement national`: an institution's name goes on
+    /// through its lower-case adjectives.
+    fn adjective_tail(&self, b: usize) -> usize {
+        let institution = |w: &str| {
+            self.lexicon.organisation_words.contains(w) || self.lexicon.group_words.contains(w)
+        };
+        let mut end = b;
+        if !institution(&self.folded[b - 1]) {
+            return b;
+        }
+        while end < self.toks.len()
+            && end < b + 2
+            && self.adjacent(end - 1, end)
+            && is_adjective(&self.toks[end])
+        {
+            end += 1;
+        }
+        end
+    }
+
+    /// A capitalised word that names a department in a role (`des Affaires étrangères`).
+    fn is_department_word(&self, a: usize, b: usize) -> bool {
+        let prev = &self.folded[a - 1];
+        let after_article = matches!(
+            prev.as_str(),
+            "la" | "le"
+                | "l'"
+                | "de"
+                | "du"
+                | "des"
+                | "d'"
+                | "a"
+                | "au"
+                | "aux"
+                | "of"
+                | "the"
+                | "for"
+        );
+        let lowercase_next =
+            b < self.toks.len() && self.adjacent(b - 1, b) && !self.is_name_token(b);
+        after_article
+            && (b - a >= 3 || self.vocab.lower.contains(&self.folded[a]) || lowercase_next)
+    }
+
+    /// The role noun that introduces the name at `a`, at most `window` words back, in the
+    /// same sentence and clause, and no further back than `floor`.
+    fn role_noun_before(&self, a: usize, floor: usize, window: usize) -> Option<usize> {
+        let lowest = a.saturating_sub(window).max(floor);
+        for k in (lowest..a).rev() {
+            if k + 1 < a && self.toks[k + 1].sentence_start {
+                return None;
+            }
+            if self.lexicon.roles.contains(&self.folded[k]) {
+                return Some(k);
+            }
+            // Compared with accents: `a` (has) ends a clause, `à` (to) does not.
+            let w = self.toks[k].text.to_lowercase();
+            if CLAUSE_BREAKS.contains(&w.as_str()) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn role_before(&self, a: usize, floor: usize) -> Option<String> {
+        self.role_noun_before(a, floor, ROLE_WINDOW)
+            .map(|k| self.role_text(k, a))
+    }
+
+    fn role_text(&self, k: usize, a: usize) -> String {
+        let raw = &self.text[self.toks[k].start..self.toks[a - 1].end];
+        super::super::corpus::sanitize_line(raw.trim_end_matches([',', ' ']))
+    }
+
+    fn surface(&self, a: usize, b: usize) -> String {
+        self.text[self.toks[a].start..self.toks[b - 1].end].to_string()
+    }
+
+    fn vote(&self, a: usize, b: usize, has_role: bool, acronym: bool, votes: &mut Votes) {
+        let words = &self.folded[a..b];
+        let prev = a.checked_sub(1).map(|p| self.folded[p].as_str());
+        let lex = self.lexicon;
+        if has_role {
+            votes.add(ActorKind::Person, 3);
+        }
+        if words.iter().any(|w| lex.organisation_words.contains(w)) {
+            votes.add(ActorKind::Organisation, 2);
+        }
+        if words.iter().any(|w| lex.media_words.contains(w)) {
+            votes.add(ActorKind::Media, 2);
+        }
+        if words.iter().any(|w| lex.group_words.contains(w)) {
+            votes.add(ActorKind::Group, 2);
+        }
+        if prev.is_some_and(|p| lex.media_cues.contains(p)) {
+            votes.add(ActorKind::Media, 3);
+        }
+        let article = prev.is_some_and(|p| lex.articles.contains(p));
+        let place = prev.is_some_and(|p| lex.place_prepositions.contains(p));
+        if acronym {
+            votes.add(ActorKind::Organisation, 1);
+        } else if place {
+            votes.add(ActorKind::Place, 1);
+        } else if article {
+            votes.add(
+                if b - a == 1 {
+                    ActorKind::State
+                } else {
+                    ActorKind::Organisation
+                },
+                1,
+            );
+        } else {
+            votes.add(ActorKind::Person, 1);
+        }
+    }
+}
+
+/// A lower-case word with an adjective ending (`centrale`, `national`, `islamique`, `unies`).
+fn is_adjective(t: &Token) -> bool {
+    const ENDINGS: &[&str] = &[
+        "al", "ale", "aux", "ique", "ien", "ienne", "ain", "aine", "ais", "aise", "el", "elle",
+        "if", "ive", "ois", "oise", "éen", "éenne", "iste", "aire", "unies", "unis", "ial", "iale",
+        "ional", "ionale", "ate", "ic", "an",
+    ];
+    let w = t.text;
+    w.chars().next().is_some_and(char::is_lowercase)
+        && w.chars().count() > 3
+        && ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
+/// The grouping key of a name: folded words, plural `s` dropped (`talibans` = `taliban`).
+fn key_tokens(folded: &[String], acronym: bool) -> Vec<String> {
+    folded
+        .iter()
+        .map(|w| {
+            let w = w.trim_end_matches('*');
+            if !acronym && w.len() > 3 && (w.ends_with('s') || w.ends_with('x')) {
+                w[..w.len() - 1].to_string()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Merges surnames into full names and acronyms into their expansions.
+fn merge(mut builders: Vec<Builder>, lexicon: &Lexicon) -> Vec<Builder> {
+    let mut target: Vec<Option<usize>> = vec![None; builders.len()];
+    for i in 0..builders.len() {
+        let b = &builders[i];
+        if b.lexicon.is_some() || b.key_tokens.len() != 1 {
+            continue;
+        }
+        let word = &b.key_tokens[0];
+        let candidates: Vec<usize> = (0..builders.len())
+            .filter(|&j| j != i && builders[j].key_tokens.len() > 1)
+            .filter(|&j| {
+                let other = &builders[j];
+                if b.acronym {
+                    initials(&other.key_tokens, lexicon) == *word
+                } else if other.votes.best() == ActorKind::Person {
+                    other.key_tokens.last() == Some(word)
+                } else {
+                    // `Labour` → `Labour Party`: the rest of the longer name only says what it is.
+                    other.key_tokens.first() == Some(word)
+                        && other.key_tokens[1..].iter().all(|w| {
+                            lexicon.organisation_words.contains(w.trim_end_matches('s'))
+                                || lexicon.organisation_words.contains(w)
+                        })
+                }
+            })
+            .collect();
+        if let Some(&j) = candidates
+            .iter()
+            .max_by_key(|&&j| builders[j].mentions.len())
+        {
+            target[i] = Some(j);
+        }
+    }
+    // Move the mentions of merged builders into their targets.
+    for i in 0..builders.len() {
+        if let Some(j) = target[i] {
+            let moved = std::mem::take(&mut builders[i]);
+            let into = &mut builders[j];
+            into.votes.merge(&moved.votes);
+            for (s, n) in moved.surfaces {
+                *into.surfaces.entry(s).or_default() += n;
+            }
+            into.mentions.extend(moved.mentions);
+        }
+    }
+    builders
+        .into_iter()
+        .filter(|b| !b.mentions.is_empty())
+        .collect()
+}
+
+/// `Organisation des Nations unies` → `onu`: first letters of the words that are not particles.
+fn initials(words: &[String], lexicon: &Lexicon) -> String {
+    words
+        .iter()
+        .filter(|w| {
+            !lexicon.particles.contains(w.as_str()) && !lexicon.stopwords.contains(w.as_str())
+        })
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+fn finish(builders: Vec<Builder>, lexicon: &Lexicon, docs: usize) -> Actors {
+    let mut actors: Vec<Actor> = builders
+        .into_iter()
+        .map(|mut b| {
+            b.mentions.sort_by_key(|m| (m.doc, m.start));
+            let mut surfaces: Vec<(String, usize)> = b.surfaces.into_iter().collect();
+            surfaces.sort_by(|x, y| {
+                y.1.cmp(&x.1)
+                    .then(y.0.len().cmp(&x.0.len()))
+                    .then(x.0.cmp(&y.0))
+            });
+            let (name, kind, extra) = match b.lexicon.and_then(|e| lexicon.entries.get(e)) {
+                Some(e) => (e.name.clone(), e.kind, e.aliases.clone()),
+                None => {
+                    let kind = b.votes.best();
+                    // A person is named by the fullest form; anything else by the most frequent.
+                    let name = if kind == ActorKind::Person {
+                        surfaces
+                            .iter()
+                            .max_by_key(|(s, n)| (s.split_whitespace().count(), *n))
+                            .map(|(s, _)| s.clone())
+                    } else {
+                        surfaces.first().map(|(s, _)| s.clone())
+                    };
+                    (clean_name(&name.unwrap_or_default()), kind, Vec::new())
+                }
+            };
+            let mut seen: HashSet<String> = HashSet::from([fold(&name)]);
+            let aliases = surfaces
+                .into_iter()
+                .map(|(s, _)| clean_name(&s))
+                .chain(extra)
+                .filter(|s| seen.insert(fold(s)))
+                .collect();
+            Actor {
+                name,
+                kind,
+                aliases,
+                mentions: b.mentions,
+            }
+        })
+        .collect();
+    actors.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then(a.name.cmp(&b.name))
+    });
+    let mut by_doc = vec![Vec::new(); docs];
+    for (a, actor) in actors.iter().enumerate() {
+        for (m, mention) in actor.mentions.iter().enumerate() {
+            by_doc[mention.doc].push(MentionRef {
+                actor: a,
+                mention: m,
+            });
+        }
+    }
+    for list in &mut by_doc {
+        list.sort_by_key(|r| actors[r.actor].mentions[r.mention].start);
+    }
+    Actors { actors, by_doc }
+}
+
+/// A display name: one line, no starring marks.
+fn clean_name(surface: &str) -> String {
+    surface
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches('*')
+        .to_string()
+}

@@ -1,0 +1,255 @@
+//! User-editable word lists from `assets/`, loaded into typed structs with serde.
+
+use super::text::{fold, tokens};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    Person,
+    Organisation,
+    State,
+    Group,
+    Media,
+    Place,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 6] = [
+        ActorKind::Person,
+        ActorKind::Organisation,
+        ActorKind::State,
+        ActorKind::Group,
+        ActorKind::Media,
+        ActorKind::Place,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Organisation => "organisation",
+            ActorKind::State => "state",
+            ActorKind::Group => "group",
+            ActorKind::Media => "media",
+            ActorKind::Place => "place",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct LexiconEntry {
+    pub name: String,
+    pub kind: ActorKind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct LexiconFile {
+    #[serde(default, rename = "actor")]
+    actors: Vec<LexiconEntry>,
+    #[serde(default)]
+    not_actors: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct WordsFile {
+    roles: Vec<String>,
+    organisation: Vec<String>,
+    media: Vec<String>,
+    media_cues: Vec<String>,
+    group: Vec<String>,
+    place_prepositions: Vec<String>,
+    particles: Vec<String>,
+    articles: Vec<String>,
+    demonym_adjectives: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct StopwordsFile {
+    words: Vec<String>,
+}
+
+/// One alias, as folded tokens, pointing at its lexicon entry.
+#[derive(Debug, Clone)]
+pub struct AliasPattern {
+    pub tokens: Vec<String>,
+    /// Written with a capital in the lexicon: matches capitalised text only.
+    pub capitalised: bool,
+    /// Written in capitals (`UN`, `US`): matches capitals only, never `Un` or `us`.
+    pub acronym: bool,
+    pub entry: usize,
+}
+
+/// Everything the actor detector knows besides the text.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub entries: Vec<LexiconEntry>,
+    pub not_actors: HashSet<String>,
+    /// Alias patterns by their first folded token.
+    pub patterns: HashMap<String, Vec<AliasPattern>>,
+    pub roles: HashSet<String>,
+    pub organisation_words: HashSet<String>,
+    pub media_words: HashSet<String>,
+    pub media_cues: HashSet<String>,
+    pub group_words: HashSet<String>,
+    pub place_prepositions: HashSet<String>,
+    pub particles: HashSet<String>,
+    pub articles: HashSet<String>,
+    pub demonym_adjectives: HashSet<String>,
+    pub stopwords: HashSet<String>,
+}
+
+/// A lexicon file that could not be read; the message names the line and column.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("cannot read lexicon {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("lexicon {path}: {message}")]
+    Syntax { path: String, message: String },
+}
+
+fn set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| fold(w)).collect()
+}
+
+fn parse<T: serde::de::DeserializeOwned>(text: &str, path: &str) -> Result<T, LexiconError> {
+    toml::from_str(text).map_err(|e| LexiconError::Syntax {
+        path: path.to_string(),
+        // toml's message spans several lines with a caret; keep its first line (it has the line and column).
+        message: one_line(&e.to_string(), text, e.span()),
+    })
+}
+
+fn one_line(message: &str, text: &str, span: Option<std::ops::Range<usize>>) -> String {
+    let detail = message.lines().last().unwrap_or(message).trim();
+    match span {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            format!("line {line}, column {column}: {detail}")
+        }
+        None => detail.to_string(),
+    }
+}
+
+impl Lexicon {
+    /// The embedded default lexicon and word lists.
+    pub fn embedded() -> Lexicon {
+        // The embedded assets are checked by the test suite; failing here is a build defect.
+        Lexicon::build(Vec::new()).unwrap_or_else(|e| panic!("embedded lexicon: {e}"))
+    }
+
+    /// The default lexicon with a user's lexicon file merged over it.
+    pub fn with_user_file(path: &std::path::Path) -> Result<Lexicon, LexiconError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        Lexicon::build(vec![(text, shown)])
+    }
+
+    /// The default lexicon with user lexicon texts (`(text, name)`) merged over it in order.
+    pub fn build(user: Vec<(String, String)>) -> Result<Lexicon, LexiconError> {
+        let mut file: LexiconFile = parse(
+            include_str!("../../assets/actors.toml"),
+            "assets/actors.toml",
+        )?;
+        for (text, name) in &user {
+            let extra: LexiconFile = parse(text, name)?;
+            for entry in extra.actors {
+                let key = fold(&entry.name);
+                file.actors.retain(|e| fold(&e.name) != key);
+                file.actors.push(entry);
+            }
+            file.not_actors.extend(extra.not_actors);
+        }
+        let words: WordsFile = parse(
+            include_str!("../../assets/entity_words.toml"),
+            "assets/entity_words.toml",
+        )?;
+        let stop: StopwordsFile = parse(
+            include_str!("../../assets/stopwords.toml"),
+            "assets/stopwords.toml",
+        )?;
+        let mut patterns: HashMap<String, Vec<AliasPattern>> = HashMap::new();
+        for (i, entry) in file.actors.iter().enumerate() {
+            for alias in std::iter::once(&entry.name).chain(&entry.aliases) {
+                let toks: Vec<String> = tokens(alias).iter().map(|t| fold(t.text)).collect();
+                let Some(first) = toks.first().cloned() else {
+                    continue;
+                };
+                let capitalised = alias.chars().next().is_some_and(char::is_uppercase);
+                let acronym = alias.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !alias.chars().any(char::is_lowercase);
+                patterns.entry(first).or_default().push(AliasPattern {
+                    tokens: toks,
+                    capitalised,
+                    acronym,
+                    entry: i,
+                });
+            }
+        }
+        for list in patterns.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
+        }
+        Ok(Lexicon {
+            not_actors: set(&file.not_actors),
+            entries: file.actors,
+            patterns,
+            roles: set(&words.roles),
+            organisation_words: set(&words.organisation),
+            media_words: set(&words.media),
+            media_cues: set(&words.media_cues),
+            group_words: set(&words.group),
+            place_prepositions: set(&words.place_prepositions),
+            particles: set(&words.particles),
+            articles: set(&words.articles),
+            demonym_adjectives: set(&words.demonym_adjectives),
+            stopwords: set(&stop.words),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_assets_parse() {
+        let lex = Lexicon::build(Vec::new()).expect("assets parse");
+        assert!(lex.entries.iter().any(|e| e.name == "ISIS-K"));
+        assert!(lex.roles.contains("porte-parole"));
+        assert!(lex.stopwords.contains("selon"));
+    }
+
+    #[test]
+    fn a_malformed_user_lexicon_names_line_and_column() {
+        let bad = "[[actor]]\nname = \"X\"\nkind = \"nonsense\"\n".to_string();
+        let err = Lexicon::build(vec![(bad, "mine.toml".into())]).expect_err("bad kind");
+        let text = err.to_string();
+        assert!(
+            text.starts_with("lexicon mine.toml: line 3, column"),
+            "{text}"
+        );
+        assert!(!text.contains('\n'));
+    }
+
+    #[test]
+    fn user_entries_replace_defaults_with_the_same_name() {
+        let mine =
+            "[[actor]]\nname = \"OTAN\"\nkind = \"group\"\naliases = [\"Alliance\"]\n".to_string();
+        let lex = Lexicon::build(vec![(mine, "mine.toml".into())]).expect("parses");
+        let otan: Vec<_> = lex.entries.iter().filter(|e| e.name == "OTAN").collect();
+        assert_eq!(otan.len(), 1);
+        assert_eq!(otan[0].kind, ActorKind::Group);
+    }
+}

@@ -1,0 +1,175 @@
+//! Quality of the analysis on labelled articles of our own (tests/fixtures), measured as
+//! precision and recall over all of them, not single examples.
+
+use recoupe::analysis::actors::{Actors, extract};
+use recoupe::analysis::lexicon::Lexicon;
+use recoupe::corpus::{Corpus, Document};
+use std::collections::{HashMap, HashSet};
+
+/// A labelled mention: byte range in the stripped text, canonical name, kind.
+#[derive(Debug, Clone)]
+struct Gold {
+    doc: usize,
+    start: usize,
+    end: usize,
+    canonical: String,
+}
+
+/// Strips `{surface|canonical|kind}` markup, returning the text and the labels.
+fn strip(marked: &str, doc: usize) -> (String, Vec<Gold>) {
+    let mut text = String::new();
+    let mut gold = Vec::new();
+    let mut rest = marked;
+    while let Some(open) = rest.find('{') {
+        text.push_str(&rest[..open]);
+        let close = rest[open..].find('}').expect("closed label") + open;
+        let parts: Vec<&str> = rest[open + 1..close].split('|').collect();
+        assert_eq!(parts.len(), 3, "label {:?}", &rest[open..close]);
+        let start = text.len();
+        text.push_str(parts[0]);
+        gold.push(Gold {
+            doc,
+            start,
+            end: text.len(),
+            canonical: parts[1].to_string(),
+        });
+        rest = &rest[close + 1..];
+    }
+    text.push_str(rest);
+    (text, gold)
+}
+
+fn fixture_corpus(dir: &str) -> (Corpus, Vec<Gold>) {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let mut corpus = Corpus::default();
+    let mut gold = Vec::new();
+    for (i, path) in paths.iter().enumerate() {
+        let marked = std::fs::read_to_string(path).expect("read fixture");
+        let (text, labels) = strip(&marked, i);
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        corpus
+            .documents
+            .push(Document::from_text(name.clone(), name, text));
+        gold.extend(labels);
+    }
+    (corpus, gold)
+}
+
+struct Scores {
+    precision: f64,
+    recall: f64,
+    split_entities: Vec<String>,
+    merged_entities: Vec<String>,
+    misses: Vec<String>,
+    false_alarms: Vec<String>,
+}
+
+fn score(corpus: &Corpus, actors: &Actors, gold: &[Gold]) -> Scores {
+    let predicted: HashMap<(usize, usize, usize), usize> = actors
+        .actors
+        .iter()
+        .enumerate()
+        .flat_map(|(a, actor)| {
+            actor
+                .mentions
+                .iter()
+                .map(move |m| ((m.doc, m.start, m.end), a))
+        })
+        .collect();
+    let gold_spans: HashSet<(usize, usize, usize)> =
+        gold.iter().map(|g| (g.doc, g.start, g.end)).collect();
+    let hits = gold
+        .iter()
+        .filter(|g| predicted.contains_key(&(g.doc, g.start, g.end)))
+        .count();
+    let text = |d: usize, s: usize, e: usize| {
+        format!(
+            "{}: {}",
+            corpus.documents[d].id,
+            &corpus.documents[d].source[s..e]
+        )
+    };
+    let misses = gold
+        .iter()
+        .filter(|g| !predicted.contains_key(&(g.doc, g.start, g.end)))
+        .map(|g| text(g.doc, g.start, g.end))
+        .collect();
+    let false_alarms = predicted
+        .keys()
+        .filter(|k| !gold_spans.contains(k))
+        .map(|(d, s, e)| text(*d, *s, *e))
+        .collect();
+    // Every found mention of one entity must sit in one actor, and no actor may hold two entities.
+    let mut actors_of: HashMap<&str, HashSet<usize>> = HashMap::new();
+    let mut entities_of: HashMap<usize, HashSet<&str>> = HashMap::new();
+    for g in gold {
+        if let Some(a) = predicted.get(&(g.doc, g.start, g.end)) {
+            actors_of.entry(&g.canonical).or_default().insert(*a);
+            entities_of.entry(*a).or_default().insert(&g.canonical);
+        }
+    }
+    let split_entities = actors_of
+        .iter()
+        .filter(|(_, a)| a.len() > 1)
+        .map(|(c, _)| c.to_string())
+        .collect();
+    let merged_entities = entities_of
+        .values()
+        .filter(|c| c.len() > 1)
+        .map(|c| c.iter().copied().collect::<Vec<_>>().join(" + "))
+        .collect();
+    Scores {
+        precision: hits as f64 / predicted.len().max(1) as f64,
+        recall: hits as f64 / gold.len().max(1) as f64,
+        split_entities,
+        merged_entities,
+        misses,
+        false_alarms,
+    }
+}
+
+#[test]
+fn actor_mentions_precision_recall_and_merges_on_labelled_articles() {
+    let (corpus, gold) = fixture_corpus(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/actors"
+    ));
+    assert!(
+        corpus.documents.len() >= 7 && gold.len() > 100,
+        "{} labels",
+        gold.len()
+    );
+    let actors = extract(&corpus, &Lexicon::embedded());
+    let s = score(&corpus, &actors, &gold);
+    eprintln!(
+        "actors: {} labels, precision {:.3}, recall {:.3}\n  missed: {:?}\n  false: {:?}\n  split: {:?}\n  wrongly merged: {:?}",
+        gold.len(),
+        s.precision,
+        s.recall,
+        s.misses,
+        s.false_alarms,
+        s.split_entities,
+        s.merged_entities
+    );
+    assert!(s.recall >= 0.90, "recall {:.3}", s.recall);
+    assert!(s.precision >= 0.90, "precision {:.3}", s.precision);
+    assert!(
+        s.split_entities.len() <= 1,
+        "entities split over several actors: {:?}",
+        s.split_entities
+    );
+    // Known limit: a capital named after `de` (`venue de Moscou`) is taken for its state.
+    assert!(
+        s.merged_entities.len() <= 1,
+        "entities merged together: {:?}",
+        s.merged_entities
+    );
+}
