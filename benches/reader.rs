@@ -21,9 +21,7 @@ fn seeds_to_first_frame(c: &mut Criterion) {
         b.iter(|| {
             let app = App::new(load_seeds(), 120, 40);
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-            terminal
-                .draw(|f| recoupe::tui::ui::render(&app, f))
-                .expect("draw");
+            terminal.draw(|f| recoupe::tui::ui::render(&app, f)).expect("draw");
             black_box(terminal.backend().buffer().area);
         })
     });
@@ -38,8 +36,7 @@ fn load_generated(c: &mut Criterion) {
         let region = Region::new(GLOBAL);
         let corpus = load_paths(&[dir.path().to_path_buf()]).expect("loads");
         let stats = region.change();
-        let live = stats.bytes_allocated as i64 - stats.bytes_deallocated as i64
-            + stats.bytes_reallocated as i64;
+        let live = stats.bytes_allocated as i64 - stats.bytes_deallocated as i64 + stats.bytes_reallocated as i64;
         eprintln!(
             "load {count} articles: {bytes} bytes on disk, {live} bytes held after loading ({:.2}x)",
             live as f64 / bytes as f64
@@ -47,14 +44,7 @@ fn load_generated(c: &mut Criterion) {
         drop(corpus);
         group.throughput(Throughput::Bytes(bytes as u64));
         group.bench_function(format!("{count} articles"), |b| {
-            b.iter(|| {
-                black_box(
-                    load_paths(&[dir.path().to_path_buf()])
-                        .expect("loads")
-                        .documents
-                        .len(),
-                )
-            })
+            b.iter(|| black_box(load_paths(&[dir.path().to_path_buf()]).expect("loads").documents.len()))
         });
     }
     group.finish();
@@ -68,9 +58,7 @@ fn render_frame(c: &mut Criterion) {
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
     c.bench_function("render one 200x60 frame", |b| {
         b.iter(|| {
-            terminal
-                .draw(|f| recoupe::tui::ui::render(&app, f))
-                .expect("draw");
+            terminal.draw(|f| recoupe::tui::ui::render(&app, f)).expect("draw");
         })
     });
 }

@@ -17,6 +17,9 @@ struct Cli {
     /// Files or folders to read (.txt and .md, folders walked recursively).
     /// Default: ./seeds if present, else the bundled seed corpus.
     paths: Vec<PathBuf>,
+    /// A lexicon of your own (TOML), merged over the bundled one.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -43,20 +46,17 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => open(&cli.paths).and_then(run_tui),
-        Some(Command::Actors {
-            paths,
-            json,
-            lexicon,
-        }) => open(&paths).and_then(|c| print_actors(&c, json, lexicon.as_deref())),
+        None => open(&cli.paths).and_then(|c| run_tui(c, cli.lexicon.as_deref())),
+        Some(Command::Actors { paths, json, lexicon }) => {
+            open(&paths).and_then(|c| print_actors(&c, json, lexicon.as_deref()))
+        }
         Some(Command::Stats { paths, json }) => open(&paths).and_then(|c| print_stats(&c, json)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("recoupe: {e:#}");
-            let usage =
-                e.downcast_ref::<LoadError>().is_some() || e.downcast_ref::<UsageError>().is_some();
+            let usage = e.downcast_ref::<LoadError>().is_some() || e.downcast_ref::<UsageError>().is_some();
             ExitCode::from(if usage { 2 } else { 1 })
         }
     }
@@ -81,14 +81,15 @@ fn open(paths: &[PathBuf]) -> anyhow::Result<Corpus> {
     Ok(corpus)
 }
 
-fn run_tui(corpus: Corpus) -> anyhow::Result<()> {
+fn run_tui(corpus: Corpus, lexicon: Option<&std::path::Path>) -> anyhow::Result<()> {
+    let lexicon = load_lexicon(lexicon)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(UsageError(
             "the reader needs a terminal; for scripts use a subcommand (see recoupe --help)".into(),
         )
         .into());
     }
-    recoupe::tui::run(corpus)
+    recoupe::tui::run(corpus, &lexicon)
 }
 
 fn print_stats(corpus: &Corpus, json: bool) -> anyhow::Result<()> {
@@ -117,11 +118,7 @@ fn load_lexicon(path: Option<&std::path::Path>) -> anyhow::Result<Lexicon> {
     }
 }
 
-fn print_actors(
-    corpus: &Corpus,
-    json: bool,
-    lexicon: Option<&std::path::Path>,
-) -> anyhow::Result<()> {
+fn print_actors(corpus: &Corpus, json: bool, lexicon: Option<&std::path::Path>) -> anyhow::Result<()> {
     let lexicon = load_lexicon(lexicon)?;
     let found = actors::extract(corpus, &lexicon);
     if json {

@@ -5,8 +5,8 @@
 use fastrand::Rng;
 
 const FIRST: &[&str] = &[
-    "Marie", "Jean", "Ahmed", "Sofia", "Pierre", "Leila", "Thomas", "Nadia", "Karim", "Claire",
-    "Olivier", "Yasmina", "John", "Sarah", "David", "Emily",
+    "Marie", "Jean", "Ahmed", "Sofia", "Pierre", "Leila", "Thomas", "Nadia", "Karim", "Claire", "Olivier", "Yasmina",
+    "John", "Sarah", "David", "Emily",
 ];
 const LAST: &[&str] = &[
     "Martin",

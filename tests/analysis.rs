@@ -55,9 +55,7 @@ fn fixture_corpus(dir: &str) -> (Corpus, Vec<Gold>) {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        corpus
-            .documents
-            .push(Document::from_text(name.clone(), name, text));
+        corpus.documents.push(Document::from_text(name.clone(), name, text));
         gold.extend(labels);
     }
     (corpus, gold)
@@ -77,26 +75,15 @@ fn score(corpus: &Corpus, actors: &Actors, gold: &[Gold]) -> Scores {
         .actors
         .iter()
         .enumerate()
-        .flat_map(|(a, actor)| {
-            actor
-                .mentions
-                .iter()
-                .map(move |m| ((m.doc, m.start, m.end), a))
-        })
+        .flat_map(|(a, actor)| actor.mentions.iter().map(move |m| ((m.doc, m.start, m.end), a)))
         .collect();
-    let gold_spans: HashSet<(usize, usize, usize)> =
-        gold.iter().map(|g| (g.doc, g.start, g.end)).collect();
+    let gold_spans: HashSet<(usize, usize, usize)> = gold.iter().map(|g| (g.doc, g.start, g.end)).collect();
     let hits = gold
         .iter()
         .filter(|g| predicted.contains_key(&(g.doc, g.start, g.end)))
         .count();
-    let text = |d: usize, s: usize, e: usize| {
-        format!(
-            "{}: {}",
-            corpus.documents[d].id,
-            &corpus.documents[d].source[s..e]
-        )
-    };
+    let text =
+        |d: usize, s: usize, e: usize| format!("{}: {}", corpus.documents[d].id, &corpus.documents[d].source[s..e]);
     let misses = gold
         .iter()
         .filter(|g| !predicted.contains_key(&(g.doc, g.start, g.end)))
@@ -138,15 +125,8 @@ fn score(corpus: &Corpus, actors: &Actors, gold: &[Gold]) -> Scores {
 
 #[test]
 fn actor_mentions_precision_recall_and_merges_on_labelled_articles() {
-    let (corpus, gold) = fixture_corpus(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/actors"
-    ));
-    assert!(
-        corpus.documents.len() >= 7 && gold.len() > 100,
-        "{} labels",
-        gold.len()
-    );
+    let (corpus, gold) = fixture_corpus(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/actors"));
+    assert!(corpus.documents.len() >= 7 && gold.len() > 100, "{} labels", gold.len());
     let actors = extract(&corpus, &Lexicon::embedded());
     let s = score(&corpus, &actors, &gold);
     eprintln!(

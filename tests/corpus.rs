@@ -4,7 +4,8 @@ use recoupe::corpus::{LoadError, PassageKind, load_paths, load_seeds};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const ARTICLE: &str = "Un titre d’article\n\nPremier paragraphe de l’article. Il parle.\n\nSecond paragraphe, plus court.\n";
+const ARTICLE: &str =
+    "Un titre d’article\n\nPremier paragraphe de l’article. Il parle.\n\nSecond paragraphe, plus court.\n";
 
 fn folder(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -44,10 +45,7 @@ fn folders_are_walked_for_txt_and_md_only() {
 
 #[test]
 fn files_and_folders_mix_on_the_command_line() {
-    let dir = folder(&[
-        ("a.txt", ARTICLE.as_bytes()),
-        ("other/b.txt", ARTICLE.as_bytes()),
-    ]);
+    let dir = folder(&[("a.txt", ARTICLE.as_bytes()), ("other/b.txt", ARTICLE.as_bytes())]);
     let corpus = load_paths(&[dir.path().join("a.txt"), dir.path().join("other")]).expect("loads");
     assert_eq!(corpus.documents.len(), 2);
 }
@@ -67,11 +65,7 @@ fn title_line_and_passages_with_byte_ranges() {
         ]
     );
     for (_, p) in doc.content() {
-        assert_eq!(
-            &ARTICLE[p.start..p.end],
-            doc.text(p),
-            "ranges index the original file"
-        );
+        assert_eq!(&ARTICLE[p.start..p.end], doc.text(p), "ranges index the original file");
     }
 }
 
@@ -80,24 +74,14 @@ fn empty_binary_and_broken_files_are_skipped_with_a_warning() {
     let dir = folder(&[
         ("good.txt", ARTICLE.as_bytes()),
         ("empty.txt", b"  \n\n"),
-        (
-            "binary.txt",
-            b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0",
-        ),
+        ("binary.txt", b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0"),
     ]);
     #[cfg(unix)]
-    std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("dangling.txt"))
-        .expect("symlink");
+    std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("dangling.txt")).expect("symlink");
     let corpus = load(dir.path());
     assert_eq!(corpus.documents.len(), 1);
-    assert_eq!(
-        warning_for(&corpus, "empty.txt"),
-        Some("empty file, skipped")
-    );
-    assert_eq!(
-        warning_for(&corpus, "binary.txt"),
-        Some("binary file, skipped")
-    );
+    assert_eq!(warning_for(&corpus, "empty.txt"), Some("empty file, skipped"));
+    assert_eq!(warning_for(&corpus, "binary.txt"), Some("binary file, skipped"));
     #[cfg(unix)]
     assert!(warning_for(&corpus, "dangling.txt").is_some_and(|m| m.starts_with("cannot read")));
     for w in &corpus.warnings {
@@ -123,15 +107,8 @@ fn bom_and_crlf_do_not_leak_into_titles_or_passages() {
     let doc = &corpus.documents[0];
     assert_eq!(doc.title, "Titre Windows");
     assert_eq!(doc.content_count(), 2);
-    let first = doc
-        .content()
-        .next()
-        .map(|(_, p)| p.clone())
-        .expect("a passage");
-    assert_eq!(
-        &text[first.start..first.end],
-        "Première ligne\r\ndu paragraphe."
-    );
+    let first = doc.content().next().map(|(_, p)| p.clone()).expect("a passage");
+    assert_eq!(&text[first.start..first.end], "Première ligne\r\ndu paragraphe.");
     let shown = recoupe::corpus::DisplayText::new(doc.text(&first), first.start);
     assert_eq!(shown.text, "Première ligne du paragraphe.");
 }
@@ -150,10 +127,7 @@ fn nothing_loadable_and_missing_paths_are_errors() {
     }
     let missing = PathBuf::from("/definitely/not/here");
     let err = load_paths(&[missing]).expect_err("missing path");
-    assert_eq!(
-        err.to_string(),
-        "/definitely/not/here: no such file or folder"
-    );
+    assert_eq!(err.to_string(), "/definitely/not/here: no such file or folder");
 }
 
 #[test]
@@ -174,11 +148,7 @@ fn date_header_gives_the_date_and_a_title_from_the_first_sentence() {
     let dir = folder(&[("d.txt", text.as_bytes())]);
     let doc = &load(dir.path()).documents[0];
     assert_eq!(doc.date.as_deref(), Some("2024-03"));
-    assert!(
-        doc.title.starts_with("Le ministre a annoncé mardi"),
-        "{}",
-        doc.title
-    );
+    assert!(doc.title.starts_with("Le ministre a annoncé mardi"), "{}", doc.title);
     assert!(!doc.title.contains("date"));
     let (_, first) = doc.content().next().expect("passage");
     assert!(doc.text(first).starts_with("Le ministre"));
@@ -200,8 +170,7 @@ fn an_article_glued_into_one_line_is_split_into_paragraphs_and_headings() {
     let text = "Titre\n\nLe ministre a parlé au Monde.Selon lui, rien ne change. Il insiste.Le contexte régionalLa région reste tendue, a-t-il dit.Une autre phrase suit ici.\n";
     let dir = folder(&[("g.txt", text.as_bytes())]);
     let doc = &load(dir.path()).documents[0];
-    let parts: Vec<(PassageKind, &str)> =
-        doc.content().map(|(_, p)| (p.kind, doc.text(p))).collect();
+    let parts: Vec<(PassageKind, &str)> = doc.content().map(|(_, p)| (p.kind, doc.text(p))).collect();
     assert_eq!(
         parts,
         vec![
@@ -234,11 +203,7 @@ fn seeds_load_from_the_binary_with_titles_dates_and_no_debris() {
                 "Pour aller plus loin",
                 "Lire aussi",
             ] {
-                assert!(
-                    !text.starts_with(debris),
-                    "{} keeps debris {text:?}",
-                    doc.id
-                );
+                assert!(!text.starts_with(debris), "{} keeps debris {text:?}", doc.id);
             }
             assert_ne!(text.trim(), "Plus");
         }

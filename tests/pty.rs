@@ -130,26 +130,20 @@ fn opens_the_bundled_corpus_reads_the_second_article_and_quits_cleanly() {
     s.send("j\r");
     s.wait_for("the second article", |screen| {
         let text = screen.contents();
-        text.contains("001_f80f425ae6c9e5c4.txt · ¶")
-            && text.contains("Les États-Unis se sont en partie")
+        text.contains("001_f80f425ae6c9e5c4.txt · ¶") && text.contains("Les États-Unis se sont en partie")
     });
 
     s.send("q");
     let status = s.wait_exit();
     assert!(status.success(), "exit status {status:?}");
-    assert!(
-        !s.parser.screen().alternate_screen(),
-        "left the alternate screen"
-    );
+    assert!(!s.parser.screen().alternate_screen(), "left the alternate screen");
 }
 
 #[test]
 fn ctrl_c_quits_and_restores_the_terminal() {
     let cwd = tempfile::tempdir().expect("dir");
     let mut s = Session::start(&[], cwd.path());
-    s.wait_for("the first frame", |screen| {
-        screen.contents().contains("Outline")
-    });
+    s.wait_for("the first frame", |screen| screen.contents().contains("Outline"));
     s.send("\u{3}");
     assert!(s.wait_exit().success());
     assert!(!s.parser.screen().alternate_screen());
@@ -169,9 +163,7 @@ fn a_panic_restores_the_terminal_and_prints_the_message() {
         "mouse released"
     );
     assert!(
-        screen
-            .contents()
-            .contains("panic requested by RECOUPE_TEST_PANIC"),
+        screen.contents().contains("panic requested by RECOUPE_TEST_PANIC"),
         "{}",
         screen.contents()
     );

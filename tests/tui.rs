@@ -15,8 +15,7 @@ fn app(width: u16, height: u16) -> App {
 
 /// The screen as text, one line per row.
 fn screen(app: &App) -> String {
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("terminal");
+    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("terminal");
     terminal.draw(|f| render(app, f)).expect("draw");
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
@@ -109,10 +108,7 @@ fn tiny_and_zero_sizes_do_not_panic() {
         run(
             &mut a,
             &[
-                Action::Resize {
-                    width: w,
-                    height: h,
-                },
+                Action::Resize { width: w, height: h },
                 Action::PageDown,
                 Action::NextPassage,
             ],
@@ -156,17 +152,8 @@ fn resizing_keeps_the_current_passage_on_screen() {
     }
     let passage = a.reader.passage;
     for (w, h) in [(70, 20), (200, 60), (61, 11), (120, 40)] {
-        update(
-            &mut a,
-            Action::Resize {
-                width: w,
-                height: h,
-            },
-        );
-        assert_eq!(
-            a.reader.passage, passage,
-            "the reading position survives {w}x{h}"
-        );
+        update(&mut a, Action::Resize { width: w, height: h });
+        assert_eq!(a.reader.passage, passage, "the reading position survives {w}x{h}");
         assert!(
             !cursor_rows(&screen(&a)).is_empty(),
             "current passage visible at {w}x{h}"
@@ -199,10 +186,7 @@ fn scrolling_moves_the_cursor_with_the_text_and_stops_at_the_end() {
 #[test]
 fn debris_is_hidden_until_asked_for() {
     let mut a = app(120, 40);
-    run(
-        &mut a,
-        &[Action::DocDown, Action::OpenDocument, Action::ReaderBottom],
-    );
+    run(&mut a, &[Action::DocDown, Action::OpenDocument, Action::ReaderBottom]);
     assert!(!screen(&a).contains("Leave a Reply"));
     run(&mut a, &[Action::ToggleDebris, Action::ReaderBottom]);
     assert!(screen(&a).contains("Leave a Reply"));
@@ -229,10 +213,7 @@ fn focus_cycles_and_the_mouse_focuses_and_selects() {
             down: true,
         },
     );
-    assert!(
-        a.reader.scroll > scroll,
-        "the wheel scrolls the reader under it"
-    );
+    assert!(a.reader.scroll > scroll, "the wheel scrolls the reader under it");
 }
 
 #[test]
@@ -240,8 +221,148 @@ fn sidebar_outline_jumps_to_a_passage() {
     let mut a = app(120, 40);
     run(
         &mut a,
-        &[Action::FocusPrev, Action::SideLast, Action::SideOpen],
+        &[Action::FocusPrev, Action::NextTab, Action::SideLast, Action::SideOpen],
     );
     let last_shown = a.outline().last().map(|(p, _)| *p);
     assert_eq!(Some(a.reader.passage), last_shown);
+}
+
+/// Rows and columns of the cells drawn with a modifier, as text.
+fn cells_with(app: &App, modifier: ratatui::style::Modifier) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("terminal");
+    terminal.draw(|f| render(app, f)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            if buffer[(x, y)].modifier.contains(modifier) {
+                out.push_str(buffer[(x, y)].symbol());
+            }
+        }
+    }
+    out
+}
+
+fn actor_index(app: &App, name: &str) -> usize {
+    app.actors
+        .actors
+        .iter()
+        .position(|a| a.name == name)
+        .expect("actor exists")
+}
+
+#[test]
+fn the_actors_tab_lists_the_documents_actors_most_mentioned_first() {
+    let a = app(120, 40);
+    let s = screen(&a);
+    assert!(s.contains("Actors"));
+    let rows = a.document_actors();
+    assert!(rows.windows(2).all(|w| w[0].1 >= w[1].1), "sorted by mentions here");
+    let milley = actor_index(&a, "Mark Milley");
+    assert!(rows.iter().any(|(i, _)| *i == milley));
+    assert!(s.contains("Mark Milley"));
+}
+
+#[test]
+fn selecting_an_actor_emphasises_its_mentions_in_the_reader() {
+    let mut a = app(120, 40);
+    run(&mut a, &[Action::FocusPrev]);
+    let milley = actor_index(&a, "Mark Milley");
+    let row = a
+        .document_actors()
+        .iter()
+        .position(|(i, _)| *i == milley)
+        .expect("in doc");
+    for _ in 0..row {
+        update(&mut a, Action::SideDown);
+    }
+    assert_eq!(a.current_actor(), Some(milley));
+    let emphasised = cells_with(&a, ratatui::style::Modifier::REVERSED);
+    assert!(emphasised.contains("Mark Milley"), "{emphasised}");
+    assert!(!emphasised.contains("Kaboul"));
+}
+
+#[test]
+fn n_walks_a_pinned_actor_across_documents_and_back_returns() {
+    let mut a = app(120, 40);
+    let milley = actor_index(&a, "Mark Milley");
+    a.pinned = Some(milley);
+    let docs_with_milley: std::collections::BTreeSet<usize> =
+        a.actors.actors[milley].mentions.iter().map(|m| m.doc).collect();
+    assert!(docs_with_milley.len() >= 2);
+    let mut visited = std::collections::BTreeSet::new();
+    for _ in 0..a.actors.actors[milley].mentions.len() {
+        update(&mut a, Action::NextMention);
+        visited.insert(a.reader.doc);
+        let here: Vec<_> = a
+            .actors
+            .in_passage(a.reader.doc, a.reader.passage)
+            .map(|r| r.actor)
+            .collect();
+        assert!(here.contains(&milley), "every stop shows a mention of Milley");
+        assert!(!cursor_rows(&screen(&a)).is_empty());
+    }
+    assert_eq!(
+        visited, docs_with_milley,
+        "n crossed into every document that names him"
+    );
+    let (doc, passage) = (a.reader.doc, a.reader.passage);
+    update(&mut a, Action::NextMention);
+    assert_eq!(a.message.as_ref().map(|m| m.text.contains("wrapped")), Some(true));
+    update(&mut a, Action::Back);
+    assert_eq!(
+        (a.reader.doc, a.reader.passage),
+        (doc, passage),
+        "back undoes the last jump"
+    );
+    update(&mut a, Action::Forward);
+    assert_ne!((a.reader.doc, a.reader.passage), (doc, passage));
+    update(&mut a, Action::PrevMention);
+    assert_eq!((a.reader.doc, a.reader.passage), (doc, passage), "N goes the other way");
+}
+
+#[test]
+fn n_without_an_actor_says_what_to_do() {
+    let mut a = app(120, 40);
+    update(&mut a, Action::NextMention);
+    assert!(a.message.as_ref().is_some_and(|m| m.text.contains("No actor chosen")));
+}
+
+#[test]
+fn enter_in_the_actors_tab_pins_and_esc_unpins() {
+    let mut a = app(120, 40);
+    run(&mut a, &[Action::FocusPrev, Action::SideOpen]);
+    let first = a.document_actors()[0].0;
+    assert_eq!(a.pinned, Some(first));
+    assert!(screen(&a).contains(&format!("◆ {}", a.actors.actors[first].name)));
+    run(&mut a, &[Action::FocusNext, Action::CloseOverlay]);
+    assert_eq!(a.pinned, None);
+}
+
+#[test]
+fn actor_view_lists_the_corpus_and_enter_jumps_to_the_first_mention() {
+    let mut a = app(120, 40);
+    update(&mut a, Action::ToggleActorsView);
+    let s = screen(&a);
+    assert!(s.contains("Actors of the corpus"));
+    assert!(s.contains("ISIS-K") && s.contains("Daech"), "aliases shown");
+    let zakharova = actor_index(&a, "Maria Zakharova");
+    for _ in 0..zakharova {
+        update(&mut a, Action::OverlayDown);
+    }
+    update(&mut a, Action::OverlayOpen);
+    assert!(a.overlay.is_none());
+    assert_eq!(a.pinned, Some(zakharova));
+    let first = &a.actors.actors[zakharova].mentions[0];
+    assert_eq!((a.reader.doc, a.reader.passage), (first.doc, first.passage));
+}
+
+#[test]
+fn actor_view_80x24() {
+    let mut a = app(80, 24);
+    run(
+        &mut a,
+        &[Action::ToggleActorsView, Action::OverlayDown, Action::OverlayDown],
+    );
+    insta::assert_snapshot!(screen(&a));
 }

@@ -85,9 +85,8 @@ impl Actors {
 
 /// Auxiliaries and verbs that end a role phrase: `le général a dit que Milley…` gives Milley no role.
 const CLAUSE_BREAKS: &[&str] = &[
-    "a", "ont", "est", "sont", "était", "avait", "sera", "a-t-il", "a-t-elle", "qui", "que", "qu’",
-    "qu'", "mais", "et", "was", "is", "are", "were", "has", "have", "had", "said", "says", "who",
-    "that", "and", "but",
+    "a", "ont", "est", "sont", "était", "avait", "sera", "a-t-il", "a-t-elle", "qui", "que", "qu’", "qu'", "mais",
+    "et", "was", "is", "are", "were", "has", "have", "had", "said", "says", "who", "that", "and", "but",
 ];
 /// How far back a role may stand from the name it introduces.
 const ROLE_WINDOW: usize = 10;
@@ -174,16 +173,13 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
     for (d, doc) in corpus.documents.iter().enumerate() {
         for (p, passage) in doc.analysed() {
             let text = doc.text(passage);
-            let detector =
-                Detector::new(text, lexicon, &vocab, passage.kind == PassageKind::Heading);
+            let detector = Detector::new(text, lexicon, &vocab, passage.kind == PassageKind::Heading);
             for found in detector.run() {
                 let key = match found.lexicon {
                     Some(e) => format!("\u{0}lex{e}"),
                     None => found.key_tokens.join(" "),
                 };
-                if lexicon.not_actors.contains(&fold(&found.surface))
-                    || lexicon.not_actors.contains(&key)
-                {
+                if lexicon.not_actors.contains(&fold(&found.surface)) || lexicon.not_actors.contains(&key) {
                     continue;
                 }
                 let at = *index.entry(key).or_insert_with(|| {
@@ -257,8 +253,7 @@ impl<'a> Detector<'a> {
 
     fn is_name_token(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        (t.is_capitalised() || t.is_acronym())
-            && t.text.chars().next().is_some_and(char::is_alphabetic)
+        (t.is_capitalised() || t.is_acronym()) && t.text.chars().next().is_some_and(char::is_alphabetic)
     }
 
     /// The longest lexicon alias starting at token `i`: (token count, entry).
@@ -272,9 +267,7 @@ impl<'a> Detector<'a> {
             {
                 return None;
             }
-            let same = (0..n).all(|k| {
-                self.folded[i + k] == p.tokens[k] && (k == 0 || self.adjacent(i + k - 1, i + k))
-            });
+            let same = (0..n).all(|k| self.folded[i + k] == p.tokens[k] && (k == 0 || self.adjacent(i + k - 1, i + k)));
             same.then_some((n, p.entry))
         })
     }
@@ -293,9 +286,8 @@ impl<'a> Detector<'a> {
                 end += 1;
                 continue;
             }
-            let particle = |k: usize| {
-                k < n && self.lexicon.particles.contains(&self.folded[k]) && self.adjacent(k - 1, k)
-            };
+            let particle =
+                |k: usize| k < n && self.lexicon.particles.contains(&self.folded[k]) && self.adjacent(k - 1, k);
             let mut k = end;
             while k < end + 2 && particle(k) {
                 k += 1;
@@ -322,11 +314,7 @@ impl<'a> Detector<'a> {
             if let Some((n, entry)) = self.alias_at(i) {
                 // A longer name wins by one word (`Trump Tower`); two more words are another name
                 // (`à Sputnik Georges Lefeuvre`).
-                let run_end = if self.is_name_token(i) {
-                    self.name_run(i)
-                } else {
-                    i + n
-                };
+                let run_end = if self.is_name_token(i) { self.name_run(i) } else { i + n };
                 if run_end != i + n + 1 {
                     out.push(self.lexicon_found(i, i + n, entry, floor));
                     i += n;
@@ -397,10 +385,7 @@ impl<'a> Detector<'a> {
             && !self.toks[a].is_acronym();
         if place_use {
             found.lexicon = None;
-            found.key_tokens = key_tokens(
-                &self.folded[a..b],
-                self.toks[a..b].iter().all(|t| t.is_acronym()),
-            );
+            found.key_tokens = key_tokens(&self.folded[a..b], self.toks[a..b].iter().all(|t| t.is_acronym()));
             found.votes.add(ActorKind::Place, 5);
         } else if e.kind == ActorKind::Person {
             found.role = self.role_before(a, floor);
@@ -425,16 +410,12 @@ impl<'a> Detector<'a> {
         }
         let mut role = None;
         // `Defense Secretary Lloyd Austin`, `General Mark Milley`: the title is not the name.
-        if let Some(r) = (a..b - 1)
-            .rev()
-            .find(|k| self.lexicon.roles.contains(&self.folded[*k]))
-        {
+        if let Some(r) = (a..b - 1).rev().find(|k| self.lexicon.roles.contains(&self.folded[*k])) {
             role = Some(self.surface(a, r + 1));
             a = r + 1;
         }
         let role_before = self.role_noun_before(a, floor, ROLE_WINDOW);
-        let department =
-            role.is_none() && a > 0 && self.role_noun_before(a, floor, DEPARTMENT_WINDOW).is_some();
+        let department = role.is_none() && a > 0 && self.role_noun_before(a, floor, DEPARTMENT_WINDOW).is_some();
         if department && self.is_department_word(a, b) {
             // `le secrétaire à la Défense Lloyd Austin`: `Défense` belongs to the role.
             if b - a >= 3 {
@@ -446,9 +427,7 @@ impl<'a> Detector<'a> {
         let single = b - a == 1;
         let word = &self.folded[a];
         if single
-            && (self.is_stop(a)
-                || self.lexicon.roles.contains(word)
-                || self.lexicon.demonym_adjectives.contains(word))
+            && (self.is_stop(a) || self.lexicon.roles.contains(word) || self.lexicon.demonym_adjectives.contains(word))
         {
             return None;
         }
@@ -491,18 +470,12 @@ impl<'a> Detector<'a> {
     /// `Banque centrale européenne`, `Rassemblement national`: an institution's name goes on
     /// through its lower-case adjectives.
     fn adjective_tail(&self, b: usize) -> usize {
-        let institution = |w: &str| {
-            self.lexicon.organisation_words.contains(w) || self.lexicon.group_words.contains(w)
-        };
+        let institution = |w: &str| self.lexicon.organisation_words.contains(w) || self.lexicon.group_words.contains(w);
         let mut end = b;
         if !institution(&self.folded[b - 1]) {
             return b;
         }
-        while end < self.toks.len()
-            && end < b + 2
-            && self.adjacent(end - 1, end)
-            && is_adjective(&self.toks[end])
-        {
+        while end < self.toks.len() && end < b + 2 && self.adjacent(end - 1, end) && is_adjective(&self.toks[end]) {
             end += 1;
         }
         end
@@ -513,23 +486,10 @@ impl<'a> Detector<'a> {
         let prev = &self.folded[a - 1];
         let after_article = matches!(
             prev.as_str(),
-            "la" | "le"
-                | "l'"
-                | "de"
-                | "du"
-                | "des"
-                | "d'"
-                | "a"
-                | "au"
-                | "aux"
-                | "of"
-                | "the"
-                | "for"
+            "la" | "le" | "l'" | "de" | "du" | "des" | "d'" | "a" | "au" | "aux" | "of" | "the" | "for"
         );
-        let lowercase_next =
-            b < self.toks.len() && self.adjacent(b - 1, b) && !self.is_name_token(b);
-        after_article
-            && (b - a >= 3 || self.vocab.lower.contains(&self.folded[a]) || lowercase_next)
+        let lowercase_next = b < self.toks.len() && self.adjacent(b - 1, b) && !self.is_name_token(b);
+        after_article && (b - a >= 3 || self.vocab.lower.contains(&self.folded[a]) || lowercase_next)
     }
 
     /// The role noun that introduces the name at `a`, at most `window` words back, in the
@@ -609,14 +569,11 @@ impl<'a> Detector<'a> {
 /// A lower-case word with an adjective ending (`centrale`, `national`, `islamique`, `unies`).
 fn is_adjective(t: &Token) -> bool {
     const ENDINGS: &[&str] = &[
-        "al", "ale", "aux", "ique", "ien", "ienne", "ain", "aine", "ais", "aise", "el", "elle",
-        "if", "ive", "ois", "oise", "éen", "éenne", "iste", "aire", "unies", "unis", "ial", "iale",
-        "ional", "ionale", "ate", "ic", "an",
+        "al", "ale", "aux", "ique", "ien", "ienne", "ain", "aine", "ais", "aise", "el", "elle", "if", "ive", "ois",
+        "oise", "éen", "éenne", "iste", "aire", "unies", "unis", "ial", "iale", "ional", "ionale", "ate", "ic", "an",
     ];
     let w = t.text;
-    w.chars().next().is_some_and(char::is_lowercase)
-        && w.chars().count() > 3
-        && ENDINGS.iter().any(|e| w.ends_with(e))
+    w.chars().next().is_some_and(char::is_lowercase) && w.chars().count() > 3 && ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
 /// The grouping key of a name: folded words, plural `s` dropped (`talibans` = `taliban`).
@@ -661,10 +618,7 @@ fn merge(mut builders: Vec<Builder>, lexicon: &Lexicon) -> Vec<Builder> {
                 }
             })
             .collect();
-        if let Some(&j) = candidates
-            .iter()
-            .max_by_key(|&&j| builders[j].mentions.len())
-        {
+        if let Some(&j) = candidates.iter().max_by_key(|&&j| builders[j].mentions.len()) {
             target[i] = Some(j);
         }
     }
@@ -680,19 +634,14 @@ fn merge(mut builders: Vec<Builder>, lexicon: &Lexicon) -> Vec<Builder> {
             into.mentions.extend(moved.mentions);
         }
     }
-    builders
-        .into_iter()
-        .filter(|b| !b.mentions.is_empty())
-        .collect()
+    builders.into_iter().filter(|b| !b.mentions.is_empty()).collect()
 }
 
 /// `Organisation des Nations unies` → `onu`: first letters of the words that are not particles.
 fn initials(words: &[String], lexicon: &Lexicon) -> String {
     words
         .iter()
-        .filter(|w| {
-            !lexicon.particles.contains(w.as_str()) && !lexicon.stopwords.contains(w.as_str())
-        })
+        .filter(|w| !lexicon.particles.contains(w.as_str()) && !lexicon.stopwords.contains(w.as_str()))
         .filter_map(|w| w.chars().next())
         .collect()
 }
@@ -703,11 +652,7 @@ fn finish(builders: Vec<Builder>, lexicon: &Lexicon, docs: usize) -> Actors {
         .map(|mut b| {
             b.mentions.sort_by_key(|m| (m.doc, m.start));
             let mut surfaces: Vec<(String, usize)> = b.surfaces.into_iter().collect();
-            surfaces.sort_by(|x, y| {
-                y.1.cmp(&x.1)
-                    .then(y.0.len().cmp(&x.0.len()))
-                    .then(x.0.cmp(&y.0))
-            });
+            surfaces.sort_by(|x, y| y.1.cmp(&x.1).then(y.0.len().cmp(&x.0.len())).then(x.0.cmp(&y.0)));
             let (name, kind, extra) = match b.lexicon.and_then(|e| lexicon.entries.get(e)) {
                 Some(e) => (e.name.clone(), e.kind, e.aliases.clone()),
                 None => {
@@ -739,19 +684,11 @@ fn finish(builders: Vec<Builder>, lexicon: &Lexicon, docs: usize) -> Actors {
             }
         })
         .collect();
-    actors.sort_by(|a, b| {
-        b.mentions
-            .len()
-            .cmp(&a.mentions.len())
-            .then(a.name.cmp(&b.name))
-    });
+    actors.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then(a.name.cmp(&b.name)));
     let mut by_doc = vec![Vec::new(); docs];
     for (a, actor) in actors.iter().enumerate() {
         for (m, mention) in actor.mentions.iter().enumerate() {
-            by_doc[mention.doc].push(MentionRef {
-                actor: a,
-                mention: m,
-            });
+            by_doc[mention.doc].push(MentionRef { actor: a, mention: m });
         }
     }
     for list in &mut by_doc {

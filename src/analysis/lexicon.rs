@@ -4,9 +4,7 @@ use super::text::{fold, tokens};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActorKind {
     Person,
@@ -107,10 +105,7 @@ pub struct Lexicon {
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {
     #[error("cannot read lexicon {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    Io { path: String, source: std::io::Error },
     #[error("lexicon {path}: {message}")]
     Syntax { path: String, message: String },
 }
@@ -159,10 +154,7 @@ impl Lexicon {
 
     /// The default lexicon with user lexicon texts (`(text, name)`) merged over it in order.
     pub fn build(user: Vec<(String, String)>) -> Result<Lexicon, LexiconError> {
-        let mut file: LexiconFile = parse(
-            include_str!("../../assets/actors.toml"),
-            "assets/actors.toml",
-        )?;
+        let mut file: LexiconFile = parse(include_str!("../../assets/actors.toml"), "assets/actors.toml")?;
         for (text, name) in &user {
             let extra: LexiconFile = parse(text, name)?;
             for entry in extra.actors {
@@ -176,10 +168,7 @@ impl Lexicon {
             include_str!("../../assets/entity_words.toml"),
             "assets/entity_words.toml",
         )?;
-        let stop: StopwordsFile = parse(
-            include_str!("../../assets/stopwords.toml"),
-            "assets/stopwords.toml",
-        )?;
+        let stop: StopwordsFile = parse(include_str!("../../assets/stopwords.toml"), "assets/stopwords.toml")?;
         let mut patterns: HashMap<String, Vec<AliasPattern>> = HashMap::new();
         for (i, entry) in file.actors.iter().enumerate() {
             for alias in std::iter::once(&entry.name).chain(&entry.aliases) {
@@ -188,8 +177,8 @@ impl Lexicon {
                     continue;
                 };
                 let capitalised = alias.chars().next().is_some_and(char::is_uppercase);
-                let acronym = alias.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && !alias.chars().any(char::is_lowercase);
+                let acronym =
+                    alias.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !alias.chars().any(char::is_lowercase);
                 patterns.entry(first).or_default().push(AliasPattern {
                     tokens: toks,
                     capitalised,
@@ -236,17 +225,13 @@ mod tests {
         let bad = "[[actor]]\nname = \"X\"\nkind = \"nonsense\"\n".to_string();
         let err = Lexicon::build(vec![(bad, "mine.toml".into())]).expect_err("bad kind");
         let text = err.to_string();
-        assert!(
-            text.starts_with("lexicon mine.toml: line 3, column"),
-            "{text}"
-        );
+        assert!(text.starts_with("lexicon mine.toml: line 3, column"), "{text}");
         assert!(!text.contains('\n'));
     }
 
     #[test]
     fn user_entries_replace_defaults_with_the_same_name() {
-        let mine =
-            "[[actor]]\nname = \"OTAN\"\nkind = \"group\"\naliases = [\"Alliance\"]\n".to_string();
+        let mine = "[[actor]]\nname = \"OTAN\"\nkind = \"group\"\naliases = [\"Alliance\"]\n".to_string();
         let lex = Lexicon::build(vec![(mine, "mine.toml".into())]).expect("parses");
         let otan: Vec<_> = lex.entries.iter().filter(|e| e.name == "OTAN").collect();
         assert_eq!(otan.len(), 1);

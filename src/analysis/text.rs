@@ -74,9 +74,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             continue;
         }
         let inner = start.is_some() && next.is_some_and(is_word_char);
-        if inner
-            && (c == '-' || c == '.' && text[start.unwrap_or(i)..i].chars().all(char::is_uppercase))
-        {
+        if inner && (c == '-' || c == '.' && text[start.unwrap_or(i)..i].chars().all(char::is_uppercase)) {
             continue; // `ISIS-K`, `U.S`
         }
         if inner && is_apostrophe(c) {
@@ -109,16 +107,9 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 sentence_start,
             });
         }
-        if matches!(
-            c,
-            '.' | '!' | '?' | ':' | ';' | '«' | '“' | '"' | '\n' | '…'
-        ) {
+        if matches!(c, '.' | '!' | '?' | ':' | ';' | '«' | '“' | '"' | '\n' | '…') {
             pending_start = true;
-        } else if !c.is_whitespace()
-            && !matches!(
-                c,
-                '*' | ',' | '\'' | '’' | '»' | '”' | ')' | '(' | '-' | '–' | '—'
-            )
+        } else if !c.is_whitespace() && !matches!(c, '*' | ',' | '\'' | '’' | '»' | '”' | ')' | '(' | '-' | '–' | '—')
         {
             pending_start = false;
         }
@@ -136,10 +127,8 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
 
 /// Whether only spaces (no punctuation) separate two byte offsets.
 pub fn only_space_between(text: &str, end: usize, start: usize) -> bool {
-    text.get(end..start).is_some_and(|gap| {
-        gap.chars()
-            .all(|c| c == ' ' || c == '\u{a0}' || c == '\u{202f}')
-    })
+    text.get(end..start)
+        .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '\u{202f}'))
 }
 
 #[cfg(test)]
@@ -159,14 +148,8 @@ mod tests {
 
     #[test]
     fn tokens_split_elisions_and_keep_hyphens() {
-        assert_eq!(
-            words("d’ISIS-K et l’OTAN"),
-            vec!["d’", "ISIS-K", "et", "l’", "OTAN"]
-        );
-        assert_eq!(
-            words("les talibans* ont dit"),
-            vec!["les", "talibans", "ont", "dit"]
-        );
+        assert_eq!(words("d’ISIS-K et l’OTAN"), vec!["d’", "ISIS-K", "et", "l’", "OTAN"]);
+        assert_eq!(words("les talibans* ont dit"), vec!["les", "talibans", "ont", "dit"]);
         assert_eq!(
             words("Biden's plan, aujourd’hui"),
             vec!["Biden", "s", "plan", "aujourd’hui"]
@@ -177,11 +160,7 @@ mod tests {
     #[test]
     fn sentence_starts_are_marked() {
         let t = tokens("Il part. Le Pakistan aide « Nous restons » dit-il");
-        let starts: Vec<&str> = t
-            .iter()
-            .filter(|t| t.sentence_start)
-            .map(|t| t.text)
-            .collect();
+        let starts: Vec<&str> = t.iter().filter(|t| t.sentence_start).map(|t| t.text).collect();
         assert_eq!(starts, vec!["Il", "Le", "Nous"]);
     }
 }

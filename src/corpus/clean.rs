@@ -33,11 +33,7 @@ pub fn passages(source: &str) -> Vec<Passage> {
             let (a, b) = trim_range(source, start + a, start + b);
             if a < b {
                 let kind = classify(&source[a..b]);
-                out.push(Passage {
-                    start: a,
-                    end: b,
-                    kind,
-                });
+                out.push(Passage { start: a, end: b, kind });
             }
         }
     }
@@ -102,8 +98,7 @@ pub fn glue_points(text: &str) -> Vec<usize> {
         let (c, n) = (cur.1, next.1);
         let sentence_glue = matches!(c, '.' | '!' | '?')
             && (prev.1.is_lowercase() || matches!(prev.1, '"' | '»' | '”' | ')'))
-            && (n.is_uppercase()
-                || (n == '*' && after.clone().next().is_some_and(|(_, a)| a.is_uppercase())));
+            && (n.is_uppercase() || (n == '*' && after.clone().next().is_some_and(|(_, a)| a.is_uppercase())));
         // `informelsToujours`: a lower-case run of 3+ letters, then a capitalised word.
         let camel_glue = lower_run >= 3 && c.is_uppercase() && n.is_lowercase();
         if sentence_glue {
@@ -116,11 +111,7 @@ pub fn glue_points(text: &str) -> Vec<usize> {
         cur = next;
         after.next();
     }
-    if points.len() >= 2 {
-        points
-    } else {
-        Vec::new()
-    }
+    if points.len() >= 2 { points } else { Vec::new() }
 }
 
 /// The pieces of a paragraph, relative to its start.
@@ -188,11 +179,7 @@ fn is_heading(text: &str) -> bool {
     let words = trimmed.split_whitespace().count();
     let starts_upper = trimmed.chars().next().is_some_and(|c| !c.is_lowercase());
     let ends_sentence = trimmed.ends_with(['.', '!', '?', ':', ';', ',']);
-    !trimmed.contains('\n')
-        && trimmed.chars().count() <= 120
-        && words <= 20
-        && starts_upper
-        && !ends_sentence
+    !trimmed.contains('\n') && trimmed.chars().count() <= 120 && words <= 20 && starts_upper && !ends_sentence
 }
 
 #[cfg(test)]
@@ -226,13 +213,7 @@ mod tests {
         assert_eq!(classify("Lire aussi : la suite"), PassageKind::Debris);
         assert_eq!(classify("Plus"), PassageKind::Debris);
         assert_eq!(classify("."), PassageKind::Debris);
-        assert_eq!(
-            classify("Des discussions « exploratoires »"),
-            PassageKind::Heading
-        );
-        assert_eq!(
-            classify("Il a parlé hier. Puis il est parti."),
-            PassageKind::Body
-        );
+        assert_eq!(classify("Des discussions « exploratoires »"), PassageKind::Heading);
+        assert_eq!(classify("Il a parlé hier. Puis il est parti."), PassageKind::Body);
     }
 }

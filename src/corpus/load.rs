@@ -10,10 +10,7 @@ pub enum LoadError {
     #[error("{0}: no such file or folder")]
     NotFound(String),
     #[error("nothing to read in {origin}: no .txt or .md file with text{}", summary(.warnings))]
-    NothingLoadable {
-        origin: String,
-        warnings: Vec<LoadWarning>,
-    },
+    NothingLoadable { origin: String, warnings: Vec<LoadWarning> },
 }
 
 fn summary(warnings: &[LoadWarning]) -> String {
@@ -59,19 +56,13 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| shown.clone());
-                let id = if ids.contains(&name) {
-                    shown.clone()
-                } else {
-                    name
-                };
+                let id = if ids.contains(&name) { shown.clone() } else { name };
                 if let Some(doc) = decode(&id, &shown, bytes, &mut corpus.warnings) {
                     ids.insert(doc.id.clone());
                     corpus.documents.push(doc);
                 }
             }
-            Err(e) => corpus
-                .warnings
-                .push(warn(&shown, format!("cannot read: {e}"))),
+            Err(e) => corpus.warnings.push(warn(&shown, format!("cannot read: {e}"))),
         }
     }
     if corpus.documents.is_empty() {
@@ -87,9 +78,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
 pub fn load_seeds() -> Corpus {
     let documents = SEEDS
         .iter()
-        .map(|(name, text)| {
-            Document::from_text(*name, format!("<embedded>/{name}"), text.to_string())
-        })
+        .map(|(name, text)| Document::from_text(*name, format!("<embedded>/{name}"), text.to_string()))
         .collect();
     Corpus {
         documents,
@@ -106,9 +95,7 @@ fn warn(path: &str, message: impl Into<String>) -> LoadWarning {
 }
 
 fn walk(root: &Path, files: &mut Vec<PathBuf>, warnings: &mut Vec<LoadWarning>) {
-    let walker = walkdir::WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name();
+    let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name();
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
@@ -132,8 +119,7 @@ fn walk(root: &Path, files: &mut Vec<PathBuf>, warnings: &mut Vec<LoadWarning>) 
                 } else {
                     format!(
                         "cannot read: {}",
-                        e.io_error()
-                            .map_or_else(|| e.to_string(), |io| io.to_string())
+                        e.io_error().map_or_else(|| e.to_string(), |io| io.to_string())
                     )
                 };
                 warnings.push(warn(&path, message));
@@ -156,12 +142,7 @@ pub fn is_binary(bytes: &[u8]) -> bool {
 }
 
 /// Turns file bytes into a document, or `None` with a warning.
-fn decode(
-    id: &str,
-    shown: &str,
-    bytes: Vec<u8>,
-    warnings: &mut Vec<LoadWarning>,
-) -> Option<Document> {
+fn decode(id: &str, shown: &str, bytes: Vec<u8>, warnings: &mut Vec<LoadWarning>) -> Option<Document> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         warnings.push(warn(shown, "empty file, skipped"));
         return None;

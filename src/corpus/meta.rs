@@ -26,10 +26,7 @@ pub fn read(source: &str, passages: &mut Vec<Passage>, id: &str) -> Meta {
         None => derived_title(source, passages).unwrap_or_else(|| id.to_string()),
     };
     if date.is_none() {
-        date = passages
-            .iter()
-            .take(4)
-            .find_map(|p| find_date(&source[p.range()]));
+        date = passages.iter().take(4).find_map(|p| find_date(&source[p.range()]));
     }
     Meta { title, date }
 }
@@ -37,8 +34,7 @@ pub fn read(source: &str, passages: &mut Vec<Passage>, id: &str) -> Meta {
 fn date_header() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?i:date)\s*:?\s*((?:19|20)\d{2}-\d{2}(?:-\d{2})?)(?-u:\b)\s*")
-            .expect("valid regex")
+        Regex::new(r"^(?i:date)\s*:?\s*((?:19|20)\d{2}-\d{2}(?:-\d{2})?)(?-u:\b)\s*").expect("valid regex")
     })
 }
 
@@ -69,9 +65,7 @@ fn title_passage(source: &str, passages: &[Passage]) -> Option<usize> {
         && text.chars().count() <= 250
         && !text.ends_with(['.', ':', ';', ','])
         && text.chars().next().is_some_and(|c| !c.is_lowercase());
-    let more_follows = passages[i + 1..]
-        .iter()
-        .any(|p| p.kind == PassageKind::Body);
+    let more_follows = passages[i + 1..].iter().any(|p| p.kind == PassageKind::Body);
     (looks_like_title && more_follows).then_some(i)
 }
 
@@ -162,10 +156,7 @@ fn month_number(name: &str) -> Option<u32> {
         ("nov", 11),
         ("dec", 12),
     ];
-    table
-        .iter()
-        .find(|(p, _)| folded.starts_with(p))
-        .map(|(_, n)| *n)
+    table.iter().find(|(p, _)| folded.starts_with(p)).map(|(_, n)| *n)
 }
 
 /// The first date written in the text, as `YYYY-MM-DD`.
@@ -177,26 +168,10 @@ pub fn find_date(text: &str) -> Option<String> {
         };
         let at = caps.get(0)?.start();
         let (y, m, d): (u32, u32, u32) = match order {
-            DateOrder::Ymd => (
-                caps[1].parse().ok()?,
-                caps[2].parse().ok()?,
-                caps[3].parse().ok()?,
-            ),
-            DateOrder::Dmy => (
-                caps[3].parse().ok()?,
-                caps[2].parse().ok()?,
-                caps[1].parse().ok()?,
-            ),
-            DateOrder::DayMonthName => (
-                caps[3].parse().ok()?,
-                month_number(&caps[2])?,
-                caps[1].parse().ok()?,
-            ),
-            DateOrder::MonthNameDay => (
-                caps[3].parse().ok()?,
-                month_number(&caps[1])?,
-                caps[2].parse().ok()?,
-            ),
+            DateOrder::Ymd => (caps[1].parse().ok()?, caps[2].parse().ok()?, caps[3].parse().ok()?),
+            DateOrder::Dmy => (caps[3].parse().ok()?, caps[2].parse().ok()?, caps[1].parse().ok()?),
+            DateOrder::DayMonthName => (caps[3].parse().ok()?, month_number(&caps[2])?, caps[1].parse().ok()?),
+            DateOrder::MonthNameDay => (caps[3].parse().ok()?, month_number(&caps[1])?, caps[2].parse().ok()?),
         };
         if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
             continue;
@@ -214,18 +189,12 @@ mod tests {
 
     #[test]
     fn dates_in_several_forms() {
-        assert_eq!(
-            find_date("il s'avère... 24.10.2021").as_deref(),
-            Some("2021-10-24")
-        );
+        assert_eq!(find_date("il s'avère... 24.10.2021").as_deref(), Some("2021-10-24"));
         assert_eq!(
             find_date("Publié le 3 février 2022 à 10h").as_deref(),
             Some("2022-02-03")
         );
-        assert_eq!(
-            find_date("Posted July 4, 2023 by").as_deref(),
-            Some("2023-07-04")
-        );
+        assert_eq!(find_date("Posted July 4, 2023 by").as_deref(), Some("2023-07-04"));
         assert_eq!(find_date("version 2.0.1"), None);
     }
 

@@ -72,10 +72,7 @@ impl Document {
 
     /// The passages that are article content (body and headings), with their index.
     pub fn content(&self) -> impl Iterator<Item = (usize, &Passage)> {
-        self.passages
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.kind.is_content())
+        self.passages.iter().enumerate().filter(|(_, p)| p.kind.is_content())
     }
 
     /// The passages the analysis reads: content and the title line.

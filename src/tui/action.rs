@@ -47,9 +47,23 @@ pub enum Action {
     SideLast,
     SideOpen,
 
-    /// Help overlay.
-    HelpDown,
-    HelpUp,
+    /// Switch the sidebar to its next tab (Actors, Outline).
+    NextTab,
+    /// Go to the next / previous mention of the current actor, across the corpus.
+    NextMention,
+    PrevMention,
+    /// Open or close the corpus-wide actor view.
+    ToggleActorsView,
+    /// Browser-like history of jumps.
+    Back,
+    Forward,
+
+    /// Inside an overlay (help, actor view).
+    OverlayDown,
+    OverlayUp,
+    OverlayPageDown,
+    OverlayPageUp,
+    OverlayOpen,
 
     /// The terminal changed size.
     #[serde(skip)]

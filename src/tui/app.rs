@@ -8,6 +8,8 @@ use super::theme::Theme;
 use super::ui;
 use super::ui::layout::{Panes, inner, reader_text_width};
 use super::update::update;
+use crate::analysis::actors::Actors;
+use crate::analysis::lexicon::Lexicon;
 use crate::corpus::Corpus;
 use ratatui::layout::Rect;
 
@@ -50,6 +52,50 @@ impl ListCursor {
     }
 }
 
+/// A modal window over the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help {
+        scroll: usize,
+    },
+    /// Every actor of the corpus.
+    Actors {
+        cursor: ListCursor,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SidebarTab {
+    Actors,
+    Outline,
+}
+
+impl SidebarTab {
+    pub const ORDER: [SidebarTab; 2] = [SidebarTab::Actors, SidebarTab::Outline];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SidebarTab::Actors => "Actors",
+            SidebarTab::Outline => "Outline",
+        }
+    }
+}
+
+/// Where the reader was: enough to come back to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    pub doc: usize,
+    pub passage: usize,
+    pub scroll: usize,
+}
+
+/// Browser-like history of jumps.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    pub back: Vec<Location>,
+    pub forward: Vec<Location>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     pub text: String,
@@ -70,11 +116,17 @@ pub struct ReaderState {
 
 pub struct App {
     pub corpus: Corpus,
+    pub actors: Actors,
     pub keymap: Keymap,
     pub theme: Theme,
     pub focus: Focus,
-    /// Help overlay scroll, when the overlay is open.
-    pub help: Option<usize>,
+    pub overlay: Option<Overlay>,
+    pub sidebar_tab: SidebarTab,
+    /// The actor pinned with Enter: highlighted and walked by `n`/`N` whatever is selected.
+    pub pinned: Option<usize>,
+    /// The mention `n`/`N` last went to (document, byte offset).
+    pub mention_cursor: Option<(usize, usize)>,
+    pub history: History,
     pub area: Rect,
     pub documents: ListCursor,
     pub reader: ReaderState,
@@ -84,7 +136,13 @@ pub struct App {
 }
 
 impl App {
+    /// The reader on a corpus, analysed with the bundled lexicon.
     pub fn new(corpus: Corpus, width: u16, height: u16) -> App {
+        App::with_lexicon(corpus, &Lexicon::embedded(), width, height)
+    }
+
+    pub fn with_lexicon(corpus: Corpus, lexicon: &Lexicon, width: u16, height: u16) -> App {
+        let actors = crate::analysis::actors::extract(&corpus, lexicon);
         let message = corpus.warnings.first().map(|w| Message {
             text: match corpus.warnings.len() {
                 1 => w.to_string(),
@@ -94,10 +152,15 @@ impl App {
         });
         let mut app = App {
             corpus,
+            actors,
             keymap: Keymap::default_map(),
             theme: Theme::embedded(),
             focus: Focus::Documents,
-            help: None,
+            overlay: None,
+            sidebar_tab: SidebarTab::Actors,
+            pinned: None,
+            mention_cursor: None,
+            history: History::default(),
             area: Rect::new(0, 0, width, height),
             documents: ListCursor::default(),
             reader: ReaderState::default(),
@@ -110,8 +173,8 @@ impl App {
     }
 
     pub fn context(&self) -> Context {
-        if self.help.is_some() {
-            return Context::Help;
+        if self.overlay.is_some() {
+            return Context::Overlay;
         }
         match self.focus {
             Focus::Documents => Context::Documents,
@@ -130,8 +193,7 @@ impl App {
 
     /// Rows of text in the reader.
     pub fn reader_height(&self) -> usize {
-        self.panes()
-            .map_or(1, |p| inner(p.reader).height.max(1) as usize)
+        self.panes().map_or(1, |p| inner(p.reader).height.max(1) as usize)
     }
 
     /// Documents shown at once (two rows each).
@@ -141,12 +203,43 @@ impl App {
     }
 
     pub fn sidebar_visible(&self) -> usize {
-        self.panes()
-            .map_or(1, |p| (inner(p.sidebar).height as usize).max(1))
+        self.panes().map_or(1, |p| (inner(p.sidebar).height as usize).max(1))
     }
 
     pub fn current_document(&self) -> Option<&crate::corpus::Document> {
         self.corpus.documents.get(self.reader.doc)
+    }
+
+    /// The actors of the open document with their mention count there, most mentioned first.
+    pub fn document_actors(&self) -> Vec<(usize, usize)> {
+        self.actors.in_document(self.reader.doc)
+    }
+
+    /// Rows in the sidebar's current tab.
+    pub fn sidebar_len(&self) -> usize {
+        match self.sidebar_tab {
+            SidebarTab::Actors => self.document_actors().len(),
+            SidebarTab::Outline => self.outline().len(),
+        }
+    }
+
+    /// The actor highlighted and walked by `n`/`N`: the pinned one, else the one selected in
+    /// the Actors tab while the sidebar has focus.
+    pub fn current_actor(&self) -> Option<usize> {
+        let browsing = self.focus == Focus::Sidebar && self.sidebar_tab == SidebarTab::Actors;
+        self.pinned.or_else(|| {
+            browsing
+                .then(|| self.document_actors().get(self.sidebar.selected).map(|(a, _)| *a))
+                .flatten()
+        })
+    }
+
+    pub fn location(&self) -> Location {
+        Location {
+            doc: self.reader.doc,
+            passage: self.reader.passage,
+            scroll: self.reader.scroll,
+        }
     }
 
     /// The sidebar's items: the shown passages of the current document and their opening words.
@@ -169,7 +262,7 @@ impl App {
 
 /// Opens the reader on a corpus and runs until the user quits. The terminal is restored on
 /// every exit path, panics included (ratatui's hook, plus mouse capture here).
-pub fn run(corpus: Corpus) -> anyhow::Result<()> {
+pub fn run(corpus: Corpus, lexicon: &Lexicon) -> anyhow::Result<()> {
     use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
     use crossterm::execute;
     let mut terminal = ratatui::init();
@@ -179,15 +272,15 @@ pub fn run(corpus: Corpus) -> anyhow::Result<()> {
         ratatui_hook(info);
     }));
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, corpus);
+    let result = event_loop(&mut terminal, corpus, lexicon);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: Corpus) -> anyhow::Result<()> {
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: Corpus, lexicon: &Lexicon) -> anyhow::Result<()> {
     let size = terminal.size()?;
-    let mut app = App::new(corpus, size.width, size.height);
+    let mut app = App::with_lexicon(corpus, lexicon, size.width, size.height);
     terminal.draw(|f| ui::render(&app, f))?;
     // Lets the end-to-end tests check that a panic restores the terminal.
     if std::env::var_os("RECOUPE_TEST_PANIC").is_some() {

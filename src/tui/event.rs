@@ -6,9 +6,7 @@ use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => {
-            app.keymap.action(app.context(), *key)
-        }
+        Event::Key(key) if key.kind != KeyEventKind::Release => app.keymap.action(app.context(), *key),
         Event::Mouse(mouse) => {
             let (column, row) = (mouse.column, mouse.row);
             match mouse.kind {

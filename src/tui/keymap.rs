@@ -12,7 +12,7 @@ pub enum Context {
     Documents,
     Reader,
     Sidebar,
-    Help,
+    Overlay,
 }
 
 impl Context {
@@ -22,7 +22,7 @@ impl Context {
             Context::Documents => "Document list",
             Context::Reader => "Reader",
             Context::Sidebar => "Sidebar",
-            Context::Help => "Help",
+            Context::Overlay => "Help and actor view",
         }
     }
 }
@@ -68,9 +68,7 @@ impl Keymap {
     /// The embedded default keymap.
     pub fn default_map() -> Keymap {
         // The asset ships in the binary and is parsed by the test suite, so this cannot fail at run time.
-        Keymap::parse(include_str!("../../assets/keymap.toml")).unwrap_or(Keymap {
-            bindings: Vec::new(),
-        })
+        Keymap::parse(include_str!("../../assets/keymap.toml")).unwrap_or(Keymap { bindings: Vec::new() })
     }
 
     /// The action for a key in a context: the context's own binding first, then `any`.
@@ -82,10 +80,10 @@ impl Keymap {
                 .find(|b| b.when == ctx && b.keys.contains(&key))
                 .map(|b| b.run)
         };
-        if context == Context::Help {
-            // The help overlay is modal: only its keys and the quit keys work.
-            return find(Context::Help)
-                .or_else(|| find(Context::Any).filter(|a| *a == Action::Quit));
+        if context == Context::Overlay {
+            // Overlays are modal: only their keys, quitting and switching overlay work.
+            let allowed = |a: &Action| matches!(a, Action::Quit | Action::ToggleHelp | Action::ToggleActorsView);
+            return find(Context::Overlay).or_else(|| find(Context::Any).filter(allowed));
         }
         find(context).or_else(|| find(Context::Any))
     }
@@ -162,26 +160,16 @@ mod tests {
         let map = Keymap::parse(include_str!("../../assets/keymap.toml")).expect("keymap parses");
         let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         assert_eq!(map.action(Context::Reader, key('q')), Some(Action::Quit));
-        assert_eq!(
-            map.action(Context::Reader, key('j')),
-            Some(Action::ScrollDown)
-        );
-        assert_eq!(
-            map.action(Context::Documents, key('j')),
-            Some(Action::DocDown)
-        );
+        assert_eq!(map.action(Context::Reader, key('j')), Some(Action::ScrollDown));
+        assert_eq!(map.action(Context::Documents, key('j')), Some(Action::DocDown));
         let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(
-            map.action(Context::Reader, shift_g),
-            Some(Action::ReaderBottom)
-        );
+        assert_eq!(map.action(Context::Reader, shift_g), Some(Action::ReaderBottom));
         let backtab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
-        assert_eq!(
-            map.action(Context::Sidebar, backtab),
-            Some(Action::FocusPrev)
-        );
+        assert_eq!(map.action(Context::Sidebar, backtab), Some(Action::FocusPrev));
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(map.action(Context::Help, ctrl_c), Some(Action::Quit));
-        assert_eq!(map.action(Context::Help, key('j')), Some(Action::HelpDown));
+        assert_eq!(map.action(Context::Overlay, ctrl_c), Some(Action::Quit));
+        assert_eq!(map.action(Context::Overlay, key('j')), Some(Action::OverlayDown));
+        assert_eq!(map.action(Context::Overlay, key('q')), Some(Action::CloseOverlay));
+        assert_eq!(map.action(Context::Overlay, key('D')), None, "modal");
     }
 }

@@ -95,9 +95,7 @@ impl ReaderLines {
 
     /// The passage a line belongs to, or the nearest shown passage after it.
     pub fn passage_at_or_after(&self, line: usize) -> Option<usize> {
-        self.lines[line.min(self.lines.len())..]
-            .iter()
-            .find_map(|l| l.passage)
+        self.lines[line.min(self.lines.len())..].iter().find_map(|l| l.passage)
     }
 }
 
@@ -140,10 +138,7 @@ mod tests {
                 .iter()
                 .all(|l| unicode_width::UnicodeWidthStr::width(l.text.as_str()) <= 20)
         );
-        assert!(
-            !lines.lines.iter().any(|l| l.text.contains("Reply")),
-            "debris hidden"
-        );
+        assert!(!lines.lines.iter().any(|l| l.text.contains("Reply")), "debris hidden");
         let body = lines.lines.iter().filter(|l| l.kind == LineKind::Body);
         for l in body {
             let display = lines.displays[l.passage.unwrap()].as_ref().unwrap();

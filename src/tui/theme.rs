@@ -1,5 +1,6 @@
 //! Colours, read from `assets/theme.toml`.
 
+use crate::analysis::lexicon::ActorKind;
 use ratatui::style::Color;
 use serde::Deserialize;
 use std::str::FromStr;
@@ -25,6 +26,18 @@ pub struct Theme {
     pub status_bg: Color,
     #[serde(deserialize_with = "color")]
     pub warning: Color,
+    #[serde(deserialize_with = "color")]
+    pub person: Color,
+    #[serde(deserialize_with = "color")]
+    pub organisation: Color,
+    #[serde(deserialize_with = "color")]
+    pub state: Color,
+    #[serde(deserialize_with = "color")]
+    pub group: Color,
+    #[serde(deserialize_with = "color")]
+    pub media: Color,
+    #[serde(deserialize_with = "color")]
+    pub place: Color,
 }
 
 fn color<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Color, D::Error> {
@@ -44,11 +57,28 @@ impl Default for Theme {
             selection_bg: Color::Rgb(0x30, 0x38, 0x48),
             status_bg: Color::Rgb(0x20, 0x24, 0x30),
             warning: Color::LightRed,
+            person: Color::LightYellow,
+            organisation: Color::LightBlue,
+            state: Color::LightGreen,
+            group: Color::LightRed,
+            media: Color::LightMagenta,
+            place: Color::Rgb(0xd7, 0xaf, 0x87),
         }
     }
 }
 
 impl Theme {
+    pub fn kind(&self, kind: ActorKind) -> Color {
+        match kind {
+            ActorKind::Person => self.person,
+            ActorKind::Organisation => self.organisation,
+            ActorKind::State => self.state,
+            ActorKind::Group => self.group,
+            ActorKind::Media => self.media,
+            ActorKind::Place => self.place,
+        }
+    }
+
     pub fn embedded() -> Theme {
         toml::from_str(include_str!("../../assets/theme.toml")).unwrap_or_default()
     }
@@ -58,8 +88,7 @@ impl Theme {
 mod tests {
     #[test]
     fn embedded_theme_parses() {
-        let theme: Result<super::Theme, _> =
-            toml::from_str(include_str!("../../assets/theme.toml"));
+        let theme: Result<super::Theme, _> = toml::from_str(include_str!("../../assets/theme.toml"));
         assert!(theme.is_ok(), "{theme:?}");
     }
 }

@@ -1,7 +1,7 @@
 //! `update`: the only code that changes the application state.
 
 use super::action::Action;
-use super::app::{App, Focus};
+use super::app::{App, Focus, ListCursor, Location, Message, Overlay, SidebarTab};
 use super::reader_lines::ReaderLines;
 use super::ui::layout::inner;
 use ratatui::layout::{Position, Rect};
@@ -11,6 +11,10 @@ const WHEEL_LINES: isize = 3;
 
 /// Applies an action; returns a follow-up action when one is implied.
 pub fn update(app: &mut App, action: Action) -> Option<Action> {
+    // A message lasts until the next thing the user does.
+    if !matches!(action, Action::Resize { .. }) {
+        app.message = None;
+    }
     let mut next = Some(action);
     while let Some(action) = next {
         next = apply(app, action);
@@ -23,10 +27,52 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         Action::Quit => app.quit = true,
         Action::FocusNext => cycle_focus(app, 1),
         Action::FocusPrev => cycle_focus(app, -1),
-        Action::ToggleHelp => app.help = if app.help.is_some() { None } else { Some(0) },
-        Action::CloseOverlay => app.help = None,
-        Action::HelpDown => app.help = app.help.map(|s| s + 1),
-        Action::HelpUp => app.help = app.help.map(|s| s.saturating_sub(1)),
+        Action::ToggleHelp => {
+            app.overlay = match app.overlay {
+                Some(Overlay::Help { .. }) => None,
+                _ => Some(Overlay::Help { scroll: 0 }),
+            }
+        }
+        Action::ToggleActorsView => {
+            app.overlay = match app.overlay {
+                Some(Overlay::Actors { .. }) => None,
+                _ => Some(Overlay::Actors {
+                    cursor: ListCursor::default(),
+                }),
+            }
+        }
+        Action::CloseOverlay => {
+            if app.overlay.is_some() {
+                app.overlay = None;
+            } else if app.pinned.take().is_some() {
+                say(app, "Actor unpinned");
+            }
+        }
+        Action::OverlayDown => step_overlay(app, 1),
+        Action::OverlayUp => step_overlay(app, -1),
+        Action::OverlayPageDown => step_overlay(app, overlay_page(app)),
+        Action::OverlayPageUp => step_overlay(app, -overlay_page(app)),
+        Action::OverlayOpen => {
+            if let Some(Overlay::Actors { cursor }) = app.overlay {
+                app.overlay = None;
+                if cursor.selected < app.actors.actors.len() {
+                    app.pinned = Some(cursor.selected);
+                    app.mention_cursor = None;
+                    return Some(Action::NextMention);
+                }
+            }
+        }
+        Action::NextTab => {
+            let order = SidebarTab::ORDER;
+            let at = order.iter().position(|t| *t == app.sidebar_tab).unwrap_or(0);
+            app.sidebar_tab = order[(at + 1) % order.len()];
+            app.sidebar = ListCursor::default();
+            sync_sidebar(app);
+        }
+        Action::NextMention => step_mention(app, true),
+        Action::PrevMention => step_mention(app, false),
+        Action::Back => travel(app, true),
+        Action::Forward => travel(app, false),
         Action::ToggleDebris => {
             app.reader.show_hidden = !app.reader.show_hidden;
             relayout(app);
@@ -61,15 +107,34 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         Action::SideUp => step_sidebar(app, -1),
         Action::SideFirst => step_sidebar(app, isize::MIN / 2),
         Action::SideLast => step_sidebar(app, isize::MAX / 2),
-        Action::SideOpen => {
-            let outline = app.outline();
-            if let Some((passage, _)) = outline.get(app.sidebar.selected) {
-                return Some(Action::JumpTo {
-                    doc: app.reader.doc,
-                    passage: *passage,
-                });
+        Action::SideOpen => match app.sidebar_tab {
+            SidebarTab::Outline => {
+                let outline = app.outline();
+                if let Some((passage, _)) = outline.get(app.sidebar.selected) {
+                    return Some(Action::JumpTo {
+                        doc: app.reader.doc,
+                        passage: *passage,
+                    });
+                }
             }
-        }
+            SidebarTab::Actors => {
+                let selected = app.document_actors().get(app.sidebar.selected).map(|(a, _)| *a);
+                if let Some(a) = selected {
+                    if app.pinned == Some(a) {
+                        app.pinned = None;
+                        say(app, "Actor unpinned");
+                    } else {
+                        app.pinned = Some(a);
+                        app.mention_cursor = None;
+                        let name = app.actors.actors[a].name.clone();
+                        say(
+                            app,
+                            &format!("Pinned {name}: n/N walk its mentions across articles, Esc unpins"),
+                        );
+                    }
+                }
+            }
+        },
 
         Action::Resize { width, height } => {
             app.area = Rect::new(0, 0, width, height);
@@ -79,9 +144,122 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         }
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
         Action::Click { column, row } => return click(app, column, row),
-        Action::JumpTo { doc, passage } => jump_to(app, doc, passage),
+        Action::JumpTo { doc, passage } => {
+            record_jump(app, doc, passage);
+            jump_to(app, doc, passage);
+        }
     }
     None
+}
+
+fn say(app: &mut App, text: &str) {
+    app.message = Some(Message {
+        text: text.to_string(),
+        warning: false,
+    });
+}
+
+fn overlay_page(app: &App) -> isize {
+    (app.area.height as isize * 9 / 10 - 3).max(1)
+}
+
+fn step_overlay(app: &mut App, delta: isize) {
+    let len = app.actors.actors.len();
+    let visible = overlay_page(app) as usize;
+    match &mut app.overlay {
+        Some(Overlay::Help { scroll }) => *scroll = scroll.saturating_add_signed(delta),
+        Some(Overlay::Actors { cursor }) => cursor.step(delta, len, visible),
+        None => {}
+    }
+}
+
+/// Remembers where the reader was before a jump elsewhere.
+fn record_jump(app: &mut App, doc: usize, passage: usize) {
+    let here = app.location();
+    let moving = here.doc != doc || here.passage != passage;
+    if moving && !app.reader.lines.lines.is_empty() {
+        app.history.back.push(here);
+        app.history.forward.clear();
+    }
+}
+
+/// Back or forward in the jump history, restoring the scroll position too.
+fn travel(app: &mut App, back: bool) {
+    let (from, to) = if back {
+        (&mut app.history.back, &mut app.history.forward)
+    } else {
+        (&mut app.history.forward, &mut app.history.back)
+    };
+    let Some(target) = from.pop() else {
+        say(
+            app,
+            if back {
+                "Nothing to go back to"
+            } else {
+                "Nothing to go forward to"
+            },
+        );
+        return;
+    };
+    to.push(Location {
+        doc: app.reader.doc,
+        passage: app.reader.passage,
+        scroll: app.reader.scroll,
+    });
+    jump_to(app, target.doc, target.passage);
+    app.reader.scroll = target.scroll;
+    clamp_scroll(app);
+    reveal_passage(app);
+}
+
+/// Goes to the next (or previous) mention of the current actor, in any document.
+fn step_mention(app: &mut App, forward: bool) {
+    let Some(actor) = app.current_actor() else {
+        say(
+            app,
+            "No actor chosen: select one in the Actors tab (t), or open the actor view (A)",
+        );
+        return;
+    };
+    let passage = app
+        .current_document()
+        .and_then(|d| d.passages.get(app.reader.passage))
+        .map_or(0..0, |p| p.range());
+    let passage_start = passage.start;
+    // From the last mention visited while the reader is still on it, else from the current passage.
+    let here = match app.mention_cursor {
+        Some((doc, at)) if doc == app.reader.doc && passage.contains(&at) => (doc, at),
+        _ if forward => (app.reader.doc, passage_start.saturating_sub(1)),
+        _ => (app.reader.doc, passage_start),
+    };
+    let mentions = &app.actors.actors[actor].mentions;
+    let found = if forward {
+        mentions
+            .iter()
+            .position(|m| (m.doc, m.start) > here)
+            .map(|i| (i, false))
+    } else {
+        mentions
+            .iter()
+            .rposition(|m| (m.doc, m.start) < here)
+            .map(|i| (i, false))
+    };
+    let wrapped = if forward { 0 } else { mentions.len().saturating_sub(1) };
+    let Some((index, wrapped)) = found.or_else(|| (!mentions.is_empty()).then_some((wrapped, true))) else {
+        return;
+    };
+    let m = &mentions[index];
+    let (doc, passage, start) = (m.doc, m.passage, m.start);
+    let text = format!(
+        "{}: mention {}/{}{}",
+        app.actors.actors[actor].name,
+        index + 1,
+        mentions.len(),
+        if wrapped { " (wrapped around)" } else { "" }
+    );
+    update(app, Action::JumpTo { doc, passage });
+    app.mention_cursor = Some((doc, start));
+    say(app, &text);
 }
 
 fn cycle_focus(app: &mut App, delta: isize) {
@@ -100,7 +278,7 @@ fn step_documents(app: &mut App, delta: isize) {
 }
 
 fn step_sidebar(app: &mut App, delta: isize) {
-    let (len, visible) = (app.outline().len(), app.sidebar_visible());
+    let (len, visible) = (app.sidebar_len(), app.sidebar_visible());
     app.sidebar.step(delta, len, visible);
 }
 
@@ -170,11 +348,7 @@ fn relayout(app: &mut App) {
 }
 
 fn max_scroll(app: &App) -> usize {
-    app.reader
-        .lines
-        .lines
-        .len()
-        .saturating_sub(app.reader_height())
+    app.reader.lines.lines.len().saturating_sub(app.reader_height())
 }
 
 fn clamp_scroll(app: &mut App) {
@@ -218,13 +392,7 @@ fn scroll(app: &mut App, delta: isize) {
     app.reader.scroll = app.reader.scroll.saturating_add_signed(delta);
     clamp_scroll(app);
     let (top, height) = (app.reader.scroll, app.reader_height());
-    let span = app
-        .reader
-        .lines
-        .spans
-        .get(app.reader.passage)
-        .cloned()
-        .unwrap_or(0..0);
+    let span = app.reader.lines.spans.get(app.reader.passage).cloned().unwrap_or(0..0);
     let visible = span.start < top + height && span.end > top;
     if !visible && let Some(p) = app.reader.lines.passage_at_or_after(top) {
         app.reader.passage = p;
@@ -232,7 +400,14 @@ fn scroll(app: &mut App, delta: isize) {
     }
 }
 
+/// The outline follows the reading position.
 fn sync_sidebar(app: &mut App) {
+    if app.sidebar_tab != SidebarTab::Outline {
+        let len = app.sidebar_len();
+        app.sidebar.selected = app.sidebar.selected.min(len.saturating_sub(1));
+        app.sidebar.reveal(app.sidebar_visible());
+        return;
+    }
     let current = app.reader.passage;
     if let Some(at) = app.outline().iter().position(|(p, _)| *p == current) {
         app.sidebar.selected = at;
@@ -258,8 +433,8 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
 
 fn click(app: &mut App, column: u16, row: u16) -> Option<Action> {
     let panes = app.panes()?;
-    if app.help.is_some() {
-        app.help = None;
+    if app.overlay.is_some() {
+        app.overlay = None;
         return None;
     }
     if hit(panes.documents, column, row) {
@@ -268,10 +443,7 @@ fn click(app: &mut App, column: u16, row: u16) -> Option<Action> {
         let index = app.documents.offset + (row.checked_sub(body.y)? as usize) / 2;
         if index < app.corpus.documents.len() {
             app.documents.selected = index;
-            return Some(Action::JumpTo {
-                doc: index,
-                passage: 0,
-            });
+            return Some(Action::JumpTo { doc: index, passage: 0 });
         }
     } else if hit(panes.reader, column, row) {
         app.focus = Focus::Reader;
@@ -285,7 +457,7 @@ fn click(app: &mut App, column: u16, row: u16) -> Option<Action> {
         app.focus = Focus::Sidebar;
         let body = inner(panes.sidebar);
         let index = app.sidebar.offset + row.checked_sub(body.y)? as usize;
-        if index < app.outline().len() {
+        if index < app.sidebar_len() {
             app.sidebar.selected = index;
             return Some(Action::SideOpen);
         }

@@ -17,11 +17,7 @@ impl Widget for DocList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let total = app.corpus.documents.len();
-        let title = Line::from(format!(
-            " Documents {}/{} ",
-            app.documents.selected + 1,
-            total
-        ));
+        let title = Line::from(format!(" Documents {}/{} ", app.documents.selected + 1, total));
         let block = pane_block(app, title, Focus::Documents);
         let inner = block.inner(area);
         block.render(area, buf);
@@ -40,21 +36,13 @@ impl Widget for DocList<'_> {
             let mark = if open { "▸ " } else { "  " };
             let mut style = Style::new();
             if selected {
-                style = style
-                    .bg(app.theme.selection_bg)
-                    .add_modifier(Modifier::BOLD);
+                style = style.bg(app.theme.selection_bg).add_modifier(Modifier::BOLD);
             }
             let title = fit(&sanitize_line(&doc.title), width.saturating_sub(2));
             lines.push(Line::from(vec![Span::raw(mark), Span::raw(title)]).style(style));
             let date = doc.date.as_deref().unwrap_or("no date");
             let meta = format!("  {date} · {} ¶", doc.content_count());
-            lines.push(
-                Line::from(Span::styled(
-                    fit(&meta, width),
-                    Style::new().fg(app.theme.dim),
-                ))
-                .style(style),
-            );
+            lines.push(Line::from(Span::styled(fit(&meta, width), Style::new().fg(app.theme.dim))).style(style));
         }
         Paragraph::new(lines).render(inner, buf);
     }

@@ -3,10 +3,10 @@
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 pub struct Help<'a> {
     pub app: &'a App,
@@ -16,17 +16,7 @@ pub struct Help<'a> {
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let [popup] = Layout::horizontal([Constraint::Max(72)])
-            .flex(Flex::Center)
-            .areas(area);
-        let [popup] = Layout::vertical([Constraint::Percentage(90)])
-            .flex(Flex::Center)
-            .areas(popup);
-        Clear.render(popup, buf);
-        let block = Block::bordered()
-            .border_type(BorderType::Rounded)
-            .border_style(Style::new().fg(app.theme.focus_border))
-            .title(" Keys — j/k scroll, Esc or ? closes ");
+        let inner = super::popup(app, area, 80, " Keys — j/k scroll, Esc or ? closes ".into(), buf);
         let key_width = app
             .keymap
             .bindings
@@ -36,23 +26,19 @@ impl Widget for Help<'_> {
             .unwrap_or(0)
             + 2;
         let mut lines = Vec::new();
-        for context in [
+        let contexts = [
             Context::Any,
             Context::Documents,
             Context::Reader,
             Context::Sidebar,
-        ] {
-            lines.push(Line::styled(
-                context.label(),
-                Style::new().add_modifier(Modifier::BOLD),
-            ));
+            Context::Overlay,
+        ];
+        for context in contexts {
+            lines.push(Line::styled(context.label(), Style::new().add_modifier(Modifier::BOLD)));
             for binding in app.keymap.bindings.iter().filter(|b| b.when == context) {
                 let keys = binding.on.join(" ");
                 lines.push(Line::from(vec![
-                    Span::styled(
-                        format!("  {keys:<key_width$}"),
-                        Style::new().fg(app.theme.cursor),
-                    ),
+                    Span::styled(format!("  {keys:<key_width$}"), Style::new().fg(app.theme.cursor)),
                     Span::raw(binding.desc.as_str()),
                 ]));
             }
@@ -62,9 +48,6 @@ impl Widget for Help<'_> {
             "Mouse: the wheel scrolls the pane under it; a click focuses and selects.",
         ));
         let scroll = self.scroll.min(lines.len().saturating_sub(1)) as u16;
-        Paragraph::new(lines)
-            .block(block)
-            .scroll((scroll, 0))
-            .render(popup, buf);
+        Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
     }
 }

@@ -20,16 +20,11 @@ impl Panes {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return None;
         }
-        let [main, status] =
-            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+        let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
         let side = (area.width / 4).clamp(18, 40);
         let docs = (area.width / 4).clamp(18, 36);
-        let [documents, reader, sidebar] = Layout::horizontal([
-            Constraint::Length(docs),
-            Constraint::Min(20),
-            Constraint::Length(side),
-        ])
-        .areas(main);
+        let [documents, reader, sidebar] =
+            Layout::horizontal([Constraint::Length(docs), Constraint::Min(20), Constraint::Length(side)]).areas(main);
         Some(Panes {
             documents,
             reader,
@@ -53,8 +48,5 @@ pub fn inner(area: Rect) -> Rect {
 pub const READER_MARGIN: u16 = 2;
 
 pub fn reader_text_width(panes: &Panes) -> usize {
-    inner(panes.reader)
-        .width
-        .saturating_sub(READER_MARGIN + 1)
-        .max(1) as usize
+    inner(panes.reader).width.saturating_sub(READER_MARGIN + 1).max(1) as usize
 }

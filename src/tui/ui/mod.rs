@@ -1,5 +1,6 @@
 //! Turning state into a frame. Nothing here changes state.
 
+mod actors_view;
 mod doc_list;
 mod help;
 pub mod layout;
@@ -7,7 +8,7 @@ mod reader;
 mod sidebar;
 mod status;
 
-use super::app::{App, Focus};
+use super::app::{App, Focus, Overlay};
 use layout::{MIN_HEIGHT, MIN_WIDTH, Panes};
 use ratatui::Frame;
 use ratatui::style::{Style, Stylize};
@@ -31,25 +32,23 @@ pub fn render(app: &App, frame: &mut Frame) {
     frame.render_widget(reader::Reader { app }, panes.reader);
     frame.render_widget(sidebar::Sidebar { app }, panes.sidebar);
     frame.render_widget(status::Status { app }, panes.status);
-    if let Some(scroll) = app.help {
-        frame.render_widget(help::Help { app, scroll }, area);
+    match app.overlay {
+        Some(Overlay::Help { scroll }) => frame.render_widget(help::Help { app, scroll }, area),
+        Some(Overlay::Actors { cursor }) => frame.render_widget(actors_view::ActorsView { app, cursor }, area),
+        None => {}
     }
 }
 
 /// A pane's frame, brighter when it has focus.
 fn pane_block<'a>(app: &App, title: Line<'a>, pane: Focus) -> Block<'a> {
-    let focused = app.focus == pane && app.help.is_none();
+    let focused = app.focus == pane && app.overlay.is_none();
     let color = if focused {
         app.theme.focus_border
     } else {
         app.theme.border
     };
     Block::bordered()
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
         .border_style(Style::new().fg(color))
         .title(title)
 }
@@ -72,4 +71,30 @@ fn fit(text: &str, width: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// A centred window over the panes, cleared, with a rounded border.
+fn popup(
+    app: &App,
+    area: ratatui::layout::Rect,
+    width: u16,
+    title: String,
+    buf: &mut ratatui::buffer::Buffer,
+) -> ratatui::layout::Rect {
+    use ratatui::layout::{Constraint, Flex, Layout};
+    use ratatui::widgets::{Clear, Widget};
+    let [popup] = Layout::horizontal([Constraint::Max(width)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [popup] = Layout::vertical([Constraint::Percentage(90)])
+        .flex(Flex::Center)
+        .areas(popup);
+    Clear.render(popup, buf);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(Style::new().fg(app.theme.focus_border))
+        .title(title);
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    inner
 }

@@ -1,16 +1,67 @@
-//! The reader: the open document wrapped to the pane, with a mark beside the current passage.
+//! The reader: the open document wrapped to the pane, actor mentions coloured by kind, the
+//! current actor emphasised, and a mark beside the current passage.
 
 use super::pane_block;
 use crate::tui::app::{App, Focus};
-use crate::tui::reader_lines::LineKind;
+use crate::tui::reader_lines::{LineKind, ReaderLine};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
+use std::ops::Range;
 
 pub struct Reader<'a> {
     pub app: &'a App,
+}
+
+impl Reader<'_> {
+    /// Mentions on one line: byte range in the line's text and the style to paint it with.
+    fn mention_spans(&self, line: &ReaderLine) -> Vec<(Range<usize>, Style)> {
+        let app = self.app;
+        let Some(p) = line.passage else { return Vec::new() };
+        let Some(display) = app.reader.lines.displays.get(p).and_then(Option::as_ref) else {
+            return Vec::new();
+        };
+        let current = app.current_actor();
+        let mut out = Vec::new();
+        for r in app.actors.in_passage(app.reader.doc, p) {
+            let m = app.actors.mention(r);
+            let (a, b) = (display.to_display(m.start), display.to_display(m.end));
+            let (a, b) = (a.max(line.range.start), b.min(line.range.end));
+            if a >= b {
+                continue;
+            }
+            let kind = app.actors.actors[r.actor].kind;
+            let mut style = Style::new().fg(app.theme.kind(kind));
+            if current == Some(r.actor) {
+                style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED | Modifier::REVERSED);
+            }
+            out.push((a - line.range.start..b - line.range.start, style));
+        }
+        out
+    }
+}
+
+/// Splits a line's text into spans, painting the given ranges over the base style.
+fn paint<'t>(text: &'t str, base: Style, marks: &[(Range<usize>, Style)]) -> Vec<Span<'t>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for (range, style) in marks {
+        let (start, end) = (range.start.max(at), range.end.min(text.len()));
+        if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        if start > at {
+            spans.push(Span::styled(&text[at..start], base));
+        }
+        spans.push(Span::styled(&text[start..end], base.patch(*style)));
+        at = end;
+    }
+    if at < text.len() {
+        spans.push(Span::styled(&text[at..], base));
+    }
+    spans
 }
 
 impl Widget for Reader<'_> {
@@ -42,18 +93,35 @@ impl Widget for Reader<'_> {
                 } else {
                     Span::raw("  ")
                 };
-                let style = match line.kind {
+                let base = match line.kind {
                     LineKind::Title => Style::new().fg(theme.title).add_modifier(Modifier::BOLD),
                     LineKind::Meta => Style::new().fg(theme.dim),
-                    LineKind::Heading => {
-                        Style::new().fg(theme.heading).add_modifier(Modifier::BOLD)
-                    }
+                    LineKind::Heading => Style::new().fg(theme.heading).add_modifier(Modifier::BOLD),
                     LineKind::Hidden => Style::new().fg(theme.dim).add_modifier(Modifier::ITALIC),
                     LineKind::Body | LineKind::Blank => Style::new(),
                 };
-                Line::from(vec![mark, Span::styled(line.text.as_str(), style)])
+                let mut spans = vec![mark];
+                spans.extend(paint(&line.text, base, &self.mention_spans(line)));
+                Line::from(spans)
             })
             .collect();
         Paragraph::new(lines).render(inner, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn painting_keeps_every_character_once() {
+        let marks = vec![
+            (2..5, Style::new().bold()),
+            (4..8, Style::new().italic()),
+            (20..30, Style::new()),
+        ];
+        let spans = paint("Le général Milley", Style::new(), &marks);
+        let joined: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(joined, "Le général Milley");
     }
 }

@@ -28,24 +28,15 @@ impl Widget for Status<'_> {
             .collect::<Vec<_>>()
             .join("  ");
         let width = area.width as usize;
-        let mut spans = vec![Span::styled(
-            left.clone(),
-            base.add_modifier(Modifier::BOLD),
-        )];
+        let mut spans = vec![Span::styled(left.clone(), base.add_modifier(Modifier::BOLD))];
         let room = width.saturating_sub(left.chars().count());
         match &app.message {
             Some(m) => {
-                let style = if m.warning {
-                    base.fg(theme.warning)
-                } else {
-                    base
-                };
+                let style = if m.warning { base.fg(theme.warning) } else { base };
                 spans.push(Span::styled(fit(&m.text, room), style));
             }
             None => spans.push(Span::styled(fit(&hints, room), base.fg(theme.dim))),
         }
-        Paragraph::new(Line::from(spans))
-            .style(base)
-            .render(area, buf);
+        Paragraph::new(Line::from(spans)).style(base).render(area, buf);
     }
 }
