@@ -56,3 +56,64 @@ fn warnings_go_to_stderr_and_the_rest_loads() {
     assert!(err.contains("empty.txt: empty file, skipped"), "{err}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("documents  1"));
 }
+
+#[test]
+fn actors_json_offsets_point_at_the_exact_words_in_the_files() {
+    let out = recoupe().args(["actors", "--json", "seeds"]).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let actors = v["actors"].as_array().expect("actors");
+    let isis_k = actors.iter().find(|a| a["name"] == "ISIS-K").expect("ISIS-K found");
+    let aliases: Vec<&str> = isis_k["aliases"]
+        .as_array()
+        .expect("aliases")
+        .iter()
+        .filter_map(|a| a.as_str())
+        .collect();
+    for alias in ["EI-K", "EIIS-K", "ISKP"] {
+        assert!(aliases.contains(&alias), "{alias} merged into ISIS-K: {aliases:?}");
+    }
+    let mut checked = 0;
+    for actor in actors {
+        for m in actor["mentions"].as_array().expect("mentions") {
+            let file = std::fs::read(format!("seeds/{}", m["doc"].as_str().expect("doc"))).expect("seed file");
+            let (s, e) = (
+                m["start"].as_u64().expect("start") as usize,
+                m["end"].as_u64().expect("end") as usize,
+            );
+            assert_eq!(
+                std::str::from_utf8(&file[s..e]).expect("utf-8"),
+                m["text"].as_str().expect("text")
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 200, "{checked} mentions checked");
+}
+
+#[test]
+fn a_user_lexicon_is_merged_and_a_broken_one_is_a_one_line_error() {
+    let dir = tempfile::tempdir().expect("dir");
+    let good = dir.path().join("mine.toml");
+    std::fs::write(&good, "not_actors = [\"Kaboul\"]\n[[actor]]\nname = \"Général Milley\"\nkind = \"person\"\naliases = [\"Mark Milley\", \"Milley\"]\n").expect("write");
+    let out = recoupe()
+        .args(["actors", "seeds", "--lexicon"])
+        .arg(&good)
+        .output()
+        .expect("runs");
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.contains("Général Milley"), "{table}");
+    assert!(!table.contains("\nKaboul "), "not_actors removes an actor");
+
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[[actor]]\nname = \"X\"\nkind = 3\n").expect("write");
+    let out = recoupe()
+        .args(["actors", "seeds", "--lexicon"])
+        .arg(&bad)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("bad.toml") && err.contains("line 3"), "{err}");
+}
