@@ -1,8 +1,8 @@
 //! The `recoupe` command: the reader with no subcommand, headless analysis with one.
 
 use clap::{Parser, Subcommand};
-use recoupe::analysis::actors;
 use recoupe::analysis::lexicon::Lexicon;
+use recoupe::analysis::{actors, claims};
 use recoupe::corpus::{self, Corpus, LoadError};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -34,6 +34,19 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
     },
+    /// Who said what: direct quotes and reported speech, with their speakers.
+    Claims {
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Only the claims of actors whose name or alias contains this (accents and case ignored).
+        #[arg(long, value_name = "QUERY")]
+        actor: Vec<String>,
+        /// A lexicon of your own (TOML), merged over the bundled one.
+        #[arg(long, value_name = "FILE")]
+        lexicon: Option<PathBuf>,
+    },
     /// Documents, passages and bytes of a corpus.
     Stats {
         paths: Vec<PathBuf>,
@@ -50,6 +63,12 @@ fn main() -> ExitCode {
         Some(Command::Actors { paths, json, lexicon }) => {
             open(&paths).and_then(|c| print_actors(&c, json, lexicon.as_deref()))
         }
+        Some(Command::Claims {
+            paths,
+            json,
+            actor,
+            lexicon,
+        }) => open(&paths).and_then(|c| print_claims(&c, json, &actor, lexicon.as_deref())),
         Some(Command::Stats { paths, json }) => open(&paths).and_then(|c| print_stats(&c, json)),
     };
     match result {
@@ -163,6 +182,66 @@ fn print_actors(corpus: &Corpus, json: bool, lexicon: Option<&std::path::Path>) 
                 a.mentions.len(),
                 a.documents(),
                 a.aliases.join(", ")
+            );
+        }
+    }
+    Ok(())
+}
+
+fn print_claims(
+    corpus: &Corpus,
+    json: bool,
+    queries: &[String],
+    lexicon: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let lexicon = load_lexicon(lexicon)?;
+    let found = actors::extract(corpus, &lexicon);
+    let all = claims::extract(corpus, &found, &lexicon, &claims::Cues::embedded());
+    let wanted: Vec<usize> = (0..found.actors.len())
+        .filter(|&a| {
+            queries
+                .iter()
+                .any(|q| recoupe::analysis::actor_matches(&found.actors[a], q))
+        })
+        .collect();
+    let selected: Vec<&claims::Claim> = all
+        .iter()
+        .filter(|c| queries.is_empty() || c.speaker.is_some_and(|s| wanted.contains(&s)))
+        .collect();
+    if json {
+        let list: Vec<serde_json::Value> = selected
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "doc": corpus.documents[c.doc].id,
+                    "passage": c.passage,
+                    "start": c.start,
+                    "end": c.end,
+                    "speaker": c.speaker.map(|s| found.actors[s].name.clone()),
+                    "speaker_text": c.speaker_text,
+                    "cue": c.cue,
+                    "kind": c.kind,
+                    "text": c.text,
+                })
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({ "claims": list }))?
+        );
+    } else {
+        for c in selected {
+            let speaker = c
+                .speaker
+                .map_or(c.speaker_text.clone(), |s| found.actors[s].name.clone());
+            println!(
+                "{} ¶{} [{}] {} ({}): {}",
+                corpus.documents[c.doc].id,
+                c.passage,
+                format!("{:?}", c.kind).to_lowercase(),
+                speaker,
+                c.cue,
+                c.text
             );
         }
     }

@@ -153,3 +153,105 @@ fn actor_mentions_precision_recall_and_merges_on_labelled_articles() {
         s.merged_entities
     );
 }
+
+/// A labelled claim: byte range of its words in the stripped text, and its speaker.
+struct GoldClaim {
+    doc: usize,
+    start: usize,
+    end: usize,
+    speaker: String,
+}
+
+/// Strips `[[words||speaker]]` markup.
+fn strip_claims(marked: &str, doc: usize) -> (String, Vec<GoldClaim>) {
+    let mut text = String::new();
+    let mut gold = Vec::new();
+    let mut rest = marked;
+    while let Some(open) = rest.find("[[") {
+        text.push_str(&rest[..open]);
+        let close = rest[open..].find("]]").expect("closed claim") + open;
+        let (words, speaker) = rest[open + 2..close].split_once("||").expect("speaker");
+        let start = text.len();
+        text.push_str(words);
+        gold.push(GoldClaim {
+            doc,
+            start,
+            end: text.len(),
+            speaker: speaker.to_string(),
+        });
+        rest = &rest[close + 2..];
+    }
+    text.push_str(rest);
+    (text, gold)
+}
+
+#[test]
+fn claims_f1_and_speaker_accuracy_on_labelled_articles() {
+    use recoupe::analysis::claims::{Cues, extract as claims};
+    use recoupe::analysis::text::fold;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/claims");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.retain(|p| p.extension().is_some_and(|x| x == "txt"));
+    paths.sort();
+    let mut corpus = Corpus::default();
+    let mut gold = Vec::new();
+    for (i, path) in paths.iter().enumerate() {
+        let (text, labels) = strip_claims(&std::fs::read_to_string(path).expect("read"), i);
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        corpus.documents.push(Document::from_text(name.clone(), name, text));
+        gold.extend(labels);
+    }
+    let lexicon = Lexicon::embedded();
+    let actors = extract(&corpus, &lexicon);
+    let found = claims(&corpus, &actors, &lexicon, &Cues::embedded());
+    // A found claim matches a labelled one when they share at least half of the shorter.
+    let overlap = |a: (usize, usize), b: (usize, usize)| a.1.min(b.1).saturating_sub(a.0.max(b.0));
+    let mut matched = 0;
+    let mut right_speaker = 0;
+    let mut misses = Vec::new();
+    let mut wrong = Vec::new();
+    for g in &gold {
+        let hit = found.iter().find(|c| {
+            c.doc == g.doc && overlap((c.start, c.end), (g.start, g.end)) * 2 >= (g.end - g.start).min(c.end - c.start)
+        });
+        let Some(c) = hit else {
+            misses.push(corpus.documents[g.doc].source[g.start..g.end].to_string());
+            continue;
+        };
+        matched += 1;
+        let want = fold(&g.speaker);
+        let named = c.speaker.map(|s| fold(&actors.actors[s].name));
+        if named.as_deref() == Some(want.as_str()) || fold(&c.speaker_text).contains(&want) {
+            right_speaker += 1;
+        } else {
+            wrong.push(format!("{} → {:?} / {}", g.speaker, named, c.speaker_text));
+        }
+    }
+    let false_claims: Vec<&str> = found
+        .iter()
+        .filter(|c| {
+            !gold
+                .iter()
+                .any(|g| c.doc == g.doc && overlap((c.start, c.end), (g.start, g.end)) > 0)
+        })
+        .map(|c| c.text.as_str())
+        .collect();
+    let precision = (found.len() - false_claims.len()) as f64 / found.len().max(1) as f64;
+    let recall = matched as f64 / gold.len() as f64;
+    let f1 = 2.0 * precision * recall / (precision + recall).max(f64::EPSILON);
+    let speaker_accuracy = right_speaker as f64 / matched.max(1) as f64;
+    eprintln!(
+        "claims: {} labelled, {} found; precision {precision:.3}, recall {recall:.3}, F1 {f1:.3}, speaker accuracy {speaker_accuracy:.3}\n  missed: {misses:?}\n  false: {false_claims:?}\n  wrong speaker: {wrong:?}",
+        gold.len(),
+        found.len()
+    );
+    assert!(gold.len() >= 20);
+    assert!(f1 >= 0.85, "claim F1 {f1:.3}");
+    assert!(speaker_accuracy >= 0.85, "speaker accuracy {speaker_accuracy:.3}");
+}

@@ -1,5 +1,15 @@
 //! Pure text analysis over a corpus: no I/O, no terminal.
 
 pub mod actors;
+pub mod claims;
 pub mod lexicon;
 pub mod text;
+
+/// Whether an actor's name or one of its aliases contains the query, accents and case ignored.
+pub fn actor_matches(actor: &actors::Actor, query: &str) -> bool {
+    let q = text::fold(query.trim());
+    !q.is_empty()
+        && std::iter::once(&actor.name)
+            .chain(&actor.aliases)
+            .any(|n| text::fold(n).contains(&q))
+}
