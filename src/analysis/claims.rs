@@ -483,11 +483,10 @@ impl Finder<'_> {
         self.mentions
             .iter()
             .map(|r| (r.actor, self.actors.mention(*r)))
-            .filter(|(a, m)| {
+            .rfind(|(a, m)| {
                 let at = m.start - self.base;
                 from <= at && at < to && self.actors.actors[*a].kind == ActorKind::Person
             })
-            .next_back()
             .map(|(a, m)| Speaker {
                 actor: Some(a),
                 text: m.text.clone(),
