@@ -117,3 +117,31 @@ fn a_user_lexicon_is_merged_and_a_broken_one_is_a_one_line_error() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("bad.toml") && err.contains("line 3"), "{err}");
 }
+
+#[test]
+fn claims_json_names_speakers_and_filters_by_actor() {
+    let out = recoupe()
+        .args(["claims", "--json", "seeds", "--actor", "zakharo"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let claims = v["claims"].as_array().expect("claims");
+    assert!(claims.len() >= 3, "{claims:?}");
+    for c in claims {
+        assert_eq!(c["speaker"], "Maria Zakharova");
+        for field in ["doc", "passage", "start", "end", "speaker_text", "cue", "kind", "text"] {
+            assert!(!c[field].is_null(), "{field} present");
+        }
+    }
+    assert!(claims.iter().any(|c| c["kind"] == "direct") && claims.iter().any(|c| c["kind"] == "indirect"));
+    let all = recoupe().args(["claims", "--json", "seeds"]).output().expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&all.stdout).expect("json");
+    let anonymous = v["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .filter(|c| c["speaker"].is_null())
+        .count();
+    assert!(anonymous > 0, "anonymous sources kept as the text calls them");
+}

@@ -366,3 +366,43 @@ fn actor_view_80x24() {
     );
     insta::assert_snapshot!(screen(&a));
 }
+
+#[test]
+fn the_claims_tab_lists_speaker_and_words_and_enter_jumps_to_the_claim() {
+    let mut a = app(120, 40);
+    run(
+        &mut a,
+        &[
+            Action::DocDown,
+            Action::DocDown,
+            Action::DocDown,
+            Action::DocDown,
+            Action::OpenDocument,
+        ],
+    );
+    run(&mut a, &[Action::FocusNext, Action::NextTab]);
+    let s = screen(&a);
+    assert!(s.contains("Maria Zakharova — "), "speaker — words:\n{s}");
+    let claims = a.document_claims();
+    assert!(claims.len() >= 3);
+    run(&mut a, &[Action::SideDown, Action::SideOpen]);
+    let claim = &a.claims[claims[1]];
+    assert_eq!((a.reader.doc, a.reader.passage), (claim.doc, claim.passage));
+    let bold_underlined = cells_with(
+        &a,
+        ratatui::style::Modifier::BOLD | ratatui::style::Modifier::UNDERLINED,
+    );
+    let first_words: String = claim.text.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+    assert!(
+        bold_underlined.contains(&first_words),
+        "current claim emphasised: {bold_underlined}"
+    );
+}
+
+#[test]
+fn claims_are_underlined_in_the_reader() {
+    let a = app(120, 40);
+    let underlined = cells_with(&a, ratatui::style::Modifier::UNDERLINED);
+    assert!(underlined.contains("finissent par collaborer"), "{underlined}");
+    assert!(screen(&a).contains('❝'), "margin mark beside claims");
+}

@@ -9,6 +9,7 @@ use super::ui;
 use super::ui::layout::{Panes, inner, reader_text_width};
 use super::update::update;
 use crate::analysis::actors::Actors;
+use crate::analysis::claims::{Claim, Cues};
 use crate::analysis::lexicon::Lexicon;
 use crate::corpus::Corpus;
 use ratatui::layout::Rect;
@@ -67,15 +68,17 @@ pub enum Overlay {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SidebarTab {
     Actors,
+    Claims,
     Outline,
 }
 
 impl SidebarTab {
-    pub const ORDER: [SidebarTab; 2] = [SidebarTab::Actors, SidebarTab::Outline];
+    pub const ORDER: [SidebarTab; 3] = [SidebarTab::Actors, SidebarTab::Claims, SidebarTab::Outline];
 
     pub fn label(self) -> &'static str {
         match self {
             SidebarTab::Actors => "Actors",
+            SidebarTab::Claims => "Claims",
             SidebarTab::Outline => "Outline",
         }
     }
@@ -117,6 +120,8 @@ pub struct ReaderState {
 pub struct App {
     pub corpus: Corpus,
     pub actors: Actors,
+    /// Every claim of the corpus, in document and text order.
+    pub claims: Vec<Claim>,
     pub keymap: Keymap,
     pub theme: Theme,
     pub focus: Focus,
@@ -143,6 +148,7 @@ impl App {
 
     pub fn with_lexicon(corpus: Corpus, lexicon: &Lexicon, width: u16, height: u16) -> App {
         let actors = crate::analysis::actors::extract(&corpus, lexicon);
+        let claims = crate::analysis::claims::extract(&corpus, &actors, lexicon, &Cues::embedded());
         let message = corpus.warnings.first().map(|w| Message {
             text: match corpus.warnings.len() {
                 1 => w.to_string(),
@@ -153,6 +159,7 @@ impl App {
         let mut app = App {
             corpus,
             actors,
+            claims,
             keymap: Keymap::default_map(),
             theme: Theme::embedded(),
             focus: Focus::Documents,
@@ -215,10 +222,36 @@ impl App {
         self.actors.in_document(self.reader.doc)
     }
 
-    /// Rows in the sidebar's current tab.
+    /// The claims of the open document (indices into `claims`).
+    pub fn document_claims(&self) -> Vec<usize> {
+        let doc = self.reader.doc;
+        let first = self.claims.partition_point(|c| c.doc < doc);
+        (first..self.claims.len())
+            .take_while(|&i| self.claims[i].doc == doc)
+            .collect()
+    }
+
+    /// The claim selected in the Claims tab, emphasised in the reader.
+    pub fn current_claim(&self) -> Option<usize> {
+        (self.sidebar_tab == SidebarTab::Claims)
+            .then(|| self.document_claims().get(self.sidebar.selected).copied())
+            .flatten()
+    }
+
+    /// How a claim's speaker is shown: the actor's name, else the words of the text.
+    pub fn speaker_name(&self, claim: &Claim) -> String {
+        match claim.speaker.and_then(|s| self.actors.actors.get(s)) {
+            Some(actor) if claim.speaker_text.split_whitespace().count() <= 3 => actor.name.clone(),
+            Some(actor) => format!("{} ({})", claim.speaker_text, actor.name),
+            None => claim.speaker_text.clone(),
+        }
+    }
+
+    /// Items in the sidebar's current tab.
     pub fn sidebar_len(&self) -> usize {
         match self.sidebar_tab {
             SidebarTab::Actors => self.document_actors().len(),
+            SidebarTab::Claims => self.document_claims().len(),
             SidebarTab::Outline => self.outline().len(),
         }
     }

@@ -108,6 +108,15 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         Action::SideFirst => step_sidebar(app, isize::MIN / 2),
         Action::SideLast => step_sidebar(app, isize::MAX / 2),
         Action::SideOpen => match app.sidebar_tab {
+            SidebarTab::Claims => {
+                if let Some(c) = app.current_claim() {
+                    let claim = &app.claims[c];
+                    return Some(Action::JumpTo {
+                        doc: claim.doc,
+                        passage: claim.passage,
+                    });
+                }
+            }
             SidebarTab::Outline => {
                 let outline = app.outline();
                 if let Some((passage, _)) = outline.get(app.sidebar.selected) {

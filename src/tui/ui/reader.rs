@@ -16,6 +16,26 @@ pub struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// Claims on one line: byte range in the line's text, and whether it is the current claim.
+    fn claim_spans(&self, line: &ReaderLine) -> Vec<(Range<usize>, bool)> {
+        let app = self.app;
+        let Some(p) = line.passage else { return Vec::new() };
+        let Some(display) = app.reader.lines.displays.get(p).and_then(Option::as_ref) else {
+            return Vec::new();
+        };
+        let current = app.current_claim();
+        app.document_claims()
+            .into_iter()
+            .filter(|&c| app.claims[c].passage == p)
+            .filter_map(|c| {
+                let claim = &app.claims[c];
+                let (a, b) = (display.to_display(claim.start), display.to_display(claim.end));
+                let (a, b) = (a.max(line.range.start), b.min(line.range.end));
+                (a < b).then(|| (a - line.range.start..b - line.range.start, current == Some(c)))
+            })
+            .collect()
+    }
+
     /// Mentions on one line: byte range in the line's text and the style to paint it with.
     fn mention_spans(&self, line: &ReaderLine) -> Vec<(Range<usize>, Style)> {
         let app = self.app;
@@ -41,6 +61,27 @@ impl Reader<'_> {
         }
         out
     }
+}
+
+/// Combines two sorted lists of styled ranges into one list of disjoint ranges, the styles of
+/// overlapping parts patched together.
+fn overlay(a: &[(Range<usize>, Style)], b: &[(Range<usize>, Style)]) -> Vec<(Range<usize>, Style)> {
+    let mut cuts: Vec<usize> = a.iter().chain(b).flat_map(|(r, _)| [r.start, r.end]).collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let style_at =
+        |list: &[(Range<usize>, Style)], at: usize| list.iter().find(|(r, _)| r.contains(&at)).map(|(_, s)| *s);
+    cuts.windows(2)
+        .filter_map(|w| {
+            let (sa, sb) = (style_at(a, w[0]), style_at(b, w[0]));
+            let style = match (sa, sb) {
+                (None, None) => return None,
+                (Some(x), None) | (None, Some(x)) => x,
+                (Some(x), Some(y)) => x.patch(y),
+            };
+            Some((w[0]..w[1], style))
+        })
+        .collect()
 }
 
 /// Splits a line's text into spans, painting the given ranges over the base style.
@@ -89,9 +130,9 @@ impl Widget for Reader<'_> {
             .map(|line| {
                 let current = line.passage == Some(reader.passage);
                 let mark = if current {
-                    Span::styled("▌ ", Style::new().fg(theme.cursor))
+                    Span::styled("▌", Style::new().fg(theme.cursor))
                 } else {
-                    Span::raw("  ")
+                    Span::raw(" ")
                 };
                 let base = match line.kind {
                     LineKind::Title => Style::new().fg(theme.title).add_modifier(Modifier::BOLD),
@@ -100,8 +141,30 @@ impl Widget for Reader<'_> {
                     LineKind::Hidden => Style::new().fg(theme.dim).add_modifier(Modifier::ITALIC),
                     LineKind::Body | LineKind::Blank => Style::new(),
                 };
-                let mut spans = vec![mark];
-                spans.extend(paint(&line.text, base, &self.mention_spans(line)));
+                let claims = self.claim_spans(line);
+                let quote_mark = match claims.iter().any(|(_, current)| *current) {
+                    true => Span::styled("❝", Style::new().fg(theme.cursor).add_modifier(Modifier::BOLD)),
+                    false if !claims.is_empty() => Span::styled("❝", Style::new().fg(theme.dim)),
+                    false => Span::raw(" "),
+                };
+                // Claims are underlined (bold too for the current one), mentions coloured over them.
+                let mut marks: Vec<(Range<usize>, Style)> = claims
+                    .into_iter()
+                    .map(|(r, current)| {
+                        let style = Style::new().add_modifier(Modifier::UNDERLINED);
+                        (
+                            r,
+                            if current {
+                                style.add_modifier(Modifier::BOLD)
+                            } else {
+                                style
+                            },
+                        )
+                    })
+                    .collect();
+                marks = overlay(&marks, &self.mention_spans(line));
+                let mut spans = vec![mark, quote_mark];
+                spans.extend(paint(&line.text, base, &marks));
                 Line::from(spans)
             })
             .collect();

@@ -1,4 +1,4 @@
-//! The sidebar: tabs for the open document's actors and its outline.
+//! The sidebar: tabs for the open document's actors, its claims, and its outline.
 
 use super::{fit, pane_block};
 use crate::tui::app::{App, Focus, SidebarTab};
@@ -7,6 +7,9 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
+
+/// A claim longer than this is cut with an ellipsis in the list.
+const MAX_CLAIM_LINES: usize = 4;
 
 pub struct Sidebar<'a> {
     pub app: &'a App,
@@ -51,6 +54,54 @@ impl Sidebar<'_> {
             .collect()
     }
 
+    /// `Speaker — words`, wrapped, at most four lines a claim.
+    fn claim_items(&self, width: usize) -> Vec<Vec<Line<'static>>> {
+        let app = self.app;
+        let claims = app.document_claims();
+        if claims.is_empty() {
+            return vec![vec![Line::styled(
+                "No claim found here.",
+                Style::new().fg(app.theme.dim),
+            )]];
+        }
+        claims
+            .into_iter()
+            .map(|c| {
+                let claim = &app.claims[c];
+                let speaker = app.speaker_name(claim);
+                let color = claim
+                    .speaker
+                    .map_or(app.theme.dim, |s| app.theme.kind(app.actors.actors[s].kind));
+                let text = format!("{speaker} — {}", claim.text);
+                let options = textwrap::Options::new(width.max(4)).subsequent_indent("  ");
+                let mut lines: Vec<String> = textwrap::wrap(&text, options)
+                    .into_iter()
+                    .map(|l| l.into_owned())
+                    .collect();
+                if lines.len() > MAX_CLAIM_LINES {
+                    lines.truncate(MAX_CLAIM_LINES);
+                    let last = lines.pop().unwrap_or_default();
+                    lines.push(fit(&format!("{last} …"), width));
+                }
+                lines
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        if i == 0 && l.starts_with(speaker.as_str()) {
+                            let rest = l[speaker.len()..].to_string();
+                            Line::from(vec![
+                                Span::styled(speaker.clone(), Style::new().fg(color).add_modifier(Modifier::BOLD)),
+                                Span::raw(rest),
+                            ])
+                        } else {
+                            Line::raw(l)
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
     fn outline_rows(&self, width: usize) -> Vec<Line<'static>> {
         let app = self.app;
         app.outline()
@@ -75,22 +126,38 @@ impl Widget for Sidebar<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let width = inner.width as usize;
-        let rows = match app.sidebar_tab {
-            SidebarTab::Actors => self.actor_rows(width),
-            SidebarTab::Outline => self.outline_rows(width),
+        let one_line = |rows: Vec<Line<'static>>| rows.into_iter().map(|l| vec![l]).collect::<Vec<_>>();
+        let items = match app.sidebar_tab {
+            SidebarTab::Actors => one_line(self.actor_rows(width)),
+            SidebarTab::Claims => self.claim_items(width),
+            SidebarTab::Outline => one_line(self.outline_rows(width)),
         };
-        let lines: Vec<Line> = rows
+        let height = inner.height as usize;
+        let selected = app.sidebar.selected.min(items.len().saturating_sub(1));
+        // Items can be several lines high: start late enough for the selection to fit.
+        let mut start = app.sidebar.offset.min(selected);
+        while start < selected && items[start..=selected].iter().map(Vec::len).sum::<usize>() > height {
+            start += 1;
+        }
+        let highlight = app.focus == Focus::Sidebar || app.sidebar_tab == SidebarTab::Claims;
+        let lines: Vec<Line> = items
             .into_iter()
             .enumerate()
-            .skip(app.sidebar.offset)
-            .take(inner.height as usize)
-            .map(|(i, line)| {
-                if i == app.sidebar.selected && app.focus == Focus::Sidebar {
-                    line.style(Style::new().bg(app.theme.selection_bg).add_modifier(Modifier::BOLD))
-                } else {
-                    line
-                }
+            .skip(start)
+            .flat_map(|(i, item)| {
+                item.into_iter().map(move |line| {
+                    if i == selected && highlight {
+                        line.style(
+                            Style::new()
+                                .bg(self.app.theme.selection_bg)
+                                .add_modifier(Modifier::BOLD),
+                        )
+                    } else {
+                        line
+                    }
+                })
             })
+            .take(height)
             .collect();
         Paragraph::new(lines).render(inner, buf);
     }
