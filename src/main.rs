@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use recoupe::analysis::lexicon::Lexicon;
-use recoupe::analysis::{actors, claims};
+use recoupe::analysis::{actors, claims, related};
 use recoupe::corpus::{self, Corpus, LoadError};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -47,6 +47,19 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
     },
+    /// For every passage, the most related passages of other documents, with the reasons.
+    Related {
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// How many related passages per passage.
+        #[arg(long, default_value_t = 5)]
+        top: usize,
+        /// A lexicon of your own (TOML), merged over the bundled one.
+        #[arg(long, value_name = "FILE")]
+        lexicon: Option<PathBuf>,
+    },
     /// Documents, passages and bytes of a corpus.
     Stats {
         paths: Vec<PathBuf>,
@@ -69,6 +82,12 @@ fn main() -> ExitCode {
             actor,
             lexicon,
         }) => open(&paths).and_then(|c| print_claims(&c, json, &actor, lexicon.as_deref())),
+        Some(Command::Related {
+            paths,
+            json,
+            top,
+            lexicon,
+        }) => open(&paths).and_then(|c| print_related(&c, json, top, lexicon.as_deref())),
         Some(Command::Stats { paths, json }) => open(&paths).and_then(|c| print_stats(&c, json)),
     };
     match result {
@@ -244,6 +263,53 @@ fn print_claims(
                 c.text
             );
         }
+    }
+    Ok(())
+}
+
+fn print_related(corpus: &Corpus, json: bool, top: usize, lexicon: Option<&std::path::Path>) -> anyhow::Result<()> {
+    let lexicon = load_lexicon(lexicon)?;
+    let found = actors::extract(corpus, &lexicon);
+    let all = claims::extract(corpus, &found, &lexicon, &claims::Cues::embedded());
+    let index = related::RelatedIndex::build(corpus, &found, &all, &lexicon);
+    let range = |d: usize, p: usize| {
+        let passage = &corpus.documents[d].passages[p];
+        (passage.start, passage.end)
+    };
+    let mut out = Vec::new();
+    for (d, p) in index.passages() {
+        let list = index.related(d, p, top);
+        if json {
+            let (start, end) = range(d, p);
+            let related: Vec<serde_json::Value> = list
+                .iter()
+                .map(|r| {
+                    let (s, e) = range(r.doc, r.passage);
+                    serde_json::json!({
+                        "doc": corpus.documents[r.doc].id, "passage": r.passage, "start": s, "end": e,
+                        "score": (r.score * 1000.0).round() / 1000.0,
+                        "reasons": r.reasons.iter().map(|x| x.label()).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            out.push(serde_json::json!({"doc": corpus.documents[d].id, "passage": p, "start": start, "end": end, "related": related}));
+        } else if let Some(best) = list.first() {
+            println!(
+                "{} ¶{} → {} ¶{} ({:.2}; {})",
+                corpus.documents[d].id,
+                p,
+                corpus.documents[best.doc].id,
+                best.passage,
+                best.score,
+                best.reasons.iter().map(|x| x.label()).collect::<Vec<_>>().join("; ")
+            );
+        }
+    }
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({ "passages": out }))?
+        );
     }
     Ok(())
 }

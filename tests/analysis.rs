@@ -255,3 +255,72 @@ fn claims_f1_and_speaker_accuracy_on_labelled_articles() {
     assert!(f1 >= 0.85, "claim F1 {f1:.3}");
     assert!(speaker_accuracy >= 0.85, "speaker accuracy {speaker_accuracy:.3}");
 }
+
+#[test]
+fn related_passages_find_the_same_event_and_quote_among_the_top_five() {
+    use recoupe::analysis::claims::{Cues, extract as claims};
+    use recoupe::analysis::related::{Reason, RelatedIndex};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/related");
+    let corpus = recoupe::corpus::load_paths(&[std::path::PathBuf::from(dir)]).expect("fixtures load");
+    let lexicon = Lexicon::embedded();
+    let actors = extract(&corpus, &lexicon);
+    let found = claims(&corpus, &actors, &lexicon, &Cues::embedded());
+    let index = RelatedIndex::build(&corpus, &actors, &found, &lexicon);
+    let locate = |phrase: &str| {
+        corpus
+            .documents
+            .iter()
+            .enumerate()
+            .find_map(|(d, doc)| {
+                doc.content()
+                    .find(|(_, p)| doc.text(p).contains(phrase))
+                    .map(|(p, _)| (d, p))
+            })
+            .unwrap_or_else(|| panic!("no passage has {phrase:?}"))
+    };
+    // (passage, passage that reports the same event or quote, a same-quote link?)
+    let expected = [
+        ("780 000 foyers ont été privés", "780 000 foyers bretons", false),
+        ("Nous n’avons jamais vu des vents", "vents violents jamais vus", true),
+        ("We are at the finish line", "had reached \"the finish line\"", true),
+        ("close to finalising a free trade", "nine in ten goods", false),
+        (
+            "French farmers staged protests",
+            "Thousands of French farmers blocked",
+            false,
+        ),
+    ];
+    let mut hits = 0;
+    for (a, b, quote) in expected {
+        for (from, to) in [(locate(a), locate(b)), (locate(b), locate(a))] {
+            let list = index.related(from.0, from.1, 5);
+            match list.iter().find(|r| (r.doc, r.passage) == to) {
+                Some(r) => {
+                    hits += 1;
+                    if quote {
+                        assert!(
+                            r.reasons.iter().any(|x| matches!(x, Reason::SameQuote { .. })),
+                            "{a} ↔ {b}: {:?}",
+                            r.reasons
+                        );
+                    }
+                }
+                None => eprintln!("missed {a:?} → {b:?}: {list:?}"),
+            }
+            assert!(list.iter().all(|r| r.doc != from.0), "only other documents");
+        }
+    }
+    let share = hits as f64 / (expected.len() * 2) as f64;
+    eprintln!(
+        "related: {hits}/{} expected links in the top 5 ({share:.2})",
+        expected.len() * 2
+    );
+    assert!(share >= 0.9, "{share}");
+    // The defence budget article shares no event with the storm: never the best match.
+    let storm = locate("780 000 foyers ont été privés");
+    let budget = locate("loi de programmation militaire");
+    assert_ne!(
+        index.related(storm.0, storm.1, 1).first().map(|r| (r.doc, r.passage)),
+        Some(budget)
+    );
+}

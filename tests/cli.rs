@@ -145,3 +145,39 @@ fn claims_json_names_speakers_and_filters_by_actor() {
         .count();
     assert!(anonymous > 0, "anonymous sources kept as the text calls them");
 }
+
+#[test]
+fn related_json_links_the_same_quote_across_articles() {
+    let out = recoupe()
+        .args(["related", "--json", "--top", "3", "seeds"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let passages = v["passages"].as_array().expect("passages");
+    assert!(
+        passages
+            .iter()
+            .all(|p| p["related"].as_array().is_some_and(|r| r.len() <= 3))
+    );
+    let austin = passages
+        .iter()
+        .find(|p| {
+            p["doc"] == "000_17e018d6b4590ed6.txt"
+                && p["related"].as_array().is_some_and(|r| {
+                    !r.is_empty()
+                        && r[0]["reasons"]
+                            .as_array()
+                            .is_some_and(|x| x.iter().any(|y| y == "same quote"))
+                })
+        })
+        .expect("a same-quote link from the first article");
+    let best = &austin["related"][0];
+    assert_eq!(best["doc"], "001_f80f425ae6c9e5c4.txt");
+    let file = std::fs::read_to_string("seeds/001_f80f425ae6c9e5c4.txt").expect("seed");
+    let (s, e) = (
+        best["start"].as_u64().expect("start") as usize,
+        best["end"].as_u64().expect("end") as usize,
+    );
+    assert!(file[s..e].contains("saut logique"));
+}

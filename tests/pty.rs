@@ -110,7 +110,7 @@ fn opens_the_bundled_corpus_reads_the_second_article_and_quits_cleanly() {
     let mut s = Session::start(&[], cwd.path());
     let expected = [
         "Documents",
-        "Outline",
+        "Actors",
         "000_17e018d6b4590ed6.txt",
         "Un général américain",
         "Biden a promis",
@@ -143,7 +143,7 @@ fn opens_the_bundled_corpus_reads_the_second_article_and_quits_cleanly() {
 fn ctrl_c_quits_and_restores_the_terminal() {
     let cwd = tempfile::tempdir().expect("dir");
     let mut s = Session::start(&[], cwd.path());
-    s.wait_for("the first frame", |screen| screen.contents().contains("Outline"));
+    s.wait_for("the first frame", |screen| screen.contents().contains("Actors"));
     s.send("\u{3}");
     assert!(s.wait_exit().success());
     assert!(!s.parser.screen().alternate_screen());

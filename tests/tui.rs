@@ -120,7 +120,7 @@ fn tiny_and_zero_sizes_do_not_panic() {
 #[test]
 fn the_five_seed_titles_and_three_panes_are_on_the_first_screen() {
     let s = screen(&app(120, 40));
-    for pane in ["Documents", "Outline", "000_17e018d6b4590ed6.txt"] {
+    for pane in ["Documents", "Actors", "000_17e018d6b4590ed6.txt"] {
         assert!(s.contains(pane), "{pane} missing");
     }
     for title_start in [
@@ -405,4 +405,37 @@ fn claims_are_underlined_in_the_reader() {
     let underlined = cells_with(&a, ratatui::style::Modifier::UNDERLINED);
     assert!(underlined.contains("finissent par collaborer"), "{underlined}");
     assert!(screen(&a).contains('❝'), "margin mark beside claims");
+}
+
+#[test]
+fn related_passages_are_listed_stepped_and_followed_with_history() {
+    let mut a = app(120, 40);
+    // The passage where Lloyd Austin makes no "saut de logique": the same quote is in article 2.
+    let austin = a.corpus.documents[0]
+        .passages
+        .iter()
+        .position(|p| a.corpus.documents[0].text(p).contains("Aucun saut"))
+        .expect("passage");
+    update(
+        &mut a,
+        Action::JumpTo {
+            doc: 0,
+            passage: austin,
+        },
+    );
+    assert!(!a.related_here.is_empty());
+    assert!(a.related_here.iter().all(|r| r.doc != 0), "other articles only");
+    update(&mut a, Action::NextRelated);
+    let s = screen(&a);
+    assert!(s.contains("same quote"), "{s}");
+    let target = (a.related_here[0].doc, a.related_here[0].passage);
+    run(&mut a, &[Action::FocusNext, Action::FollowRelated]);
+    assert_eq!((a.reader.doc, a.reader.passage), target);
+    assert_eq!(a.flash, Some(target), "the passage is flashed");
+    assert!(screen(&a).contains("Je ne ferais aucun saut logique"));
+    update(&mut a, Action::Back);
+    assert_eq!((a.reader.doc, a.reader.passage), (0, austin), "back to where we were");
+    assert_eq!(a.flash, None);
+    assert!(a.strongly_related[austin], "strong relation marked in the margin");
+    assert!(screen(&a).contains('↔'));
 }

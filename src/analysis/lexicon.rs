@@ -69,6 +69,8 @@ struct WordsFile {
 #[derive(Debug, Clone, Deserialize)]
 struct StopwordsFile {
     words: Vec<String>,
+    #[serde(default)]
+    function_words: Vec<String>,
 }
 
 /// One alias, as folded tokens, pointing at its lexicon entry.
@@ -99,6 +101,8 @@ pub struct Lexicon {
     pub articles: HashSet<String>,
     pub demonym_adjectives: HashSet<String>,
     pub stopwords: HashSet<String>,
+    /// Stop words and further function words: left out when passages are compared.
+    pub function_words: HashSet<String>,
 }
 
 /// A lexicon file that could not be read; the message names the line and column.
@@ -204,6 +208,7 @@ impl Lexicon {
             articles: set(&words.articles),
             demonym_adjectives: set(&words.demonym_adjectives),
             stopwords: set(&stop.words),
+            function_words: set(&stop.words).union(&set(&stop.function_words)).cloned().collect(),
         })
     }
 }

@@ -3,6 +3,7 @@
 pub mod actors;
 pub mod claims;
 pub mod lexicon;
+pub mod related;
 pub mod text;
 
 /// Whether an actor's name or one of its aliases contains the query, accents and case ignored.

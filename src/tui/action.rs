@@ -54,6 +54,11 @@ pub enum Action {
     PrevMention,
     /// Open or close the corpus-wide actor view.
     ToggleActorsView,
+    /// Select the next / previous passage related to the current one (Related tab).
+    NextRelated,
+    PrevRelated,
+    /// Go to the selected related passage.
+    FollowRelated,
     /// Browser-like history of jumps.
     Back,
     Forward,

@@ -11,6 +11,7 @@ use super::update::update;
 use crate::analysis::actors::Actors;
 use crate::analysis::claims::{Claim, Cues};
 use crate::analysis::lexicon::Lexicon;
+use crate::analysis::related::{RelatedIndex, RelatedPassage};
 use crate::corpus::Corpus;
 use ratatui::layout::Rect;
 
@@ -69,16 +70,23 @@ pub enum Overlay {
 pub enum SidebarTab {
     Actors,
     Claims,
+    Related,
     Outline,
 }
 
 impl SidebarTab {
-    pub const ORDER: [SidebarTab; 3] = [SidebarTab::Actors, SidebarTab::Claims, SidebarTab::Outline];
+    pub const ORDER: [SidebarTab; 4] = [
+        SidebarTab::Actors,
+        SidebarTab::Claims,
+        SidebarTab::Related,
+        SidebarTab::Outline,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
             SidebarTab::Actors => "Actors",
             SidebarTab::Claims => "Claims",
+            SidebarTab::Related => "Related",
             SidebarTab::Outline => "Outline",
         }
     }
@@ -122,6 +130,17 @@ pub struct App {
     pub actors: Actors,
     /// Every claim of the corpus, in document and text order.
     pub claims: Vec<Claim>,
+    pub related: RelatedIndex,
+    /// The passages of other documents related to the current passage, best first.
+    pub related_here: Vec<RelatedPassage>,
+    /// The passage `related_here` was computed for.
+    pub related_for: Option<(usize, usize)>,
+    /// The related passage `]`/`[` have selected.
+    pub related_selected: Option<usize>,
+    /// Which shown passages of the open document have a strong relation elsewhere.
+    pub strongly_related: Vec<bool>,
+    /// A passage just jumped to, highlighted until the next action.
+    pub flash: Option<(usize, usize)>,
     pub keymap: Keymap,
     pub theme: Theme,
     pub focus: Focus,
@@ -149,6 +168,7 @@ impl App {
     pub fn with_lexicon(corpus: Corpus, lexicon: &Lexicon, width: u16, height: u16) -> App {
         let actors = crate::analysis::actors::extract(&corpus, lexicon);
         let claims = crate::analysis::claims::extract(&corpus, &actors, lexicon, &Cues::embedded());
+        let related = RelatedIndex::build(&corpus, &actors, &claims, lexicon);
         let message = corpus.warnings.first().map(|w| Message {
             text: match corpus.warnings.len() {
                 1 => w.to_string(),
@@ -160,6 +180,12 @@ impl App {
             corpus,
             actors,
             claims,
+            related,
+            related_here: Vec::new(),
+            related_for: None,
+            related_selected: None,
+            strongly_related: Vec::new(),
+            flash: None,
             keymap: Keymap::default_map(),
             theme: Theme::embedded(),
             focus: Focus::Documents,
@@ -252,6 +278,7 @@ impl App {
         match self.sidebar_tab {
             SidebarTab::Actors => self.document_actors().len(),
             SidebarTab::Claims => self.document_claims().len(),
+            SidebarTab::Related => self.related_here.len(),
             SidebarTab::Outline => self.outline().len(),
         }
     }

@@ -6,6 +6,11 @@ use super::reader_lines::ReaderLines;
 use super::ui::layout::inner;
 use ratatui::layout::{Position, Rect};
 
+/// Related passages listed for the current passage.
+const RELATED_SHOWN: usize = 5;
+/// A relation this strong earns the passage a margin mark.
+const STRONG_RELATION: f32 = 0.35;
+
 /// Lines moved by one mouse wheel notch.
 const WHEEL_LINES: isize = 3;
 
@@ -15,11 +20,29 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
     }
+    if !matches!(action, Action::Resize { .. }) {
+        app.flash = None;
+    }
     let mut next = Some(action);
     while let Some(action) = next {
         next = apply(app, action);
     }
+    refresh_related(app);
     None
+}
+
+/// Keeps the related list in step with the current passage.
+fn refresh_related(app: &mut App) {
+    let here = (app.reader.doc, app.reader.passage);
+    if app.related_for == Some(here) {
+        return;
+    }
+    app.related_here = app.related.related(here.0, here.1, RELATED_SHOWN);
+    app.related_for = Some(here);
+    app.related_selected = None;
+    if app.sidebar_tab == SidebarTab::Related {
+        app.sidebar = ListCursor::default();
+    }
 }
 
 fn apply(app: &mut App, action: Action) -> Option<Action> {
@@ -71,6 +94,20 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         }
         Action::NextMention => step_mention(app, true),
         Action::PrevMention => step_mention(app, false),
+        Action::NextRelated => step_related(app, 1),
+        Action::PrevRelated => step_related(app, -1),
+        Action::FollowRelated => {
+            if let Some(r) = app.related_here.get(app.related_selected.unwrap_or(0)) {
+                let (doc, passage) = (r.doc, r.passage);
+                update(app, Action::JumpTo { doc, passage });
+                app.flash = Some((doc, passage));
+            } else {
+                say(
+                    app,
+                    "No related passage here: ]/[ select one when the Related tab lists some",
+                );
+            }
+        }
         Action::Back => travel(app, true),
         Action::Forward => travel(app, false),
         Action::ToggleDebris => {
@@ -108,6 +145,10 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         Action::SideFirst => step_sidebar(app, isize::MIN / 2),
         Action::SideLast => step_sidebar(app, isize::MAX / 2),
         Action::SideOpen => match app.sidebar_tab {
+            SidebarTab::Related => {
+                app.related_selected = Some(app.sidebar.selected);
+                return Some(Action::FollowRelated);
+            }
             SidebarTab::Claims => {
                 if let Some(c) = app.current_claim() {
                     let claim = &app.claims[c];
@@ -327,6 +368,34 @@ fn rewrap(app: &mut App) {
         Some(doc) => ReaderLines::build(doc, width, show),
         None => ReaderLines::default(),
     };
+    let doc = app.reader.doc;
+    let passages = app.corpus.documents.get(doc).map_or(0, |d| d.passages.len());
+    app.strongly_related = (0..passages)
+        .map(|p| {
+            app.related
+                .related(doc, p, 1)
+                .first()
+                .is_some_and(|r| r.score >= STRONG_RELATION)
+        })
+        .collect();
+}
+
+/// Moves the related selection, showing the Related tab.
+fn step_related(app: &mut App, delta: isize) {
+    let len = app.related_here.len();
+    if len == 0 {
+        say(app, "No passage of another article is related to this one");
+        return;
+    }
+    // The first step selects the best related passage.
+    let next = match app.related_selected {
+        None => 0,
+        Some(at) => (at as isize + delta).rem_euclid(len as isize) as usize,
+    };
+    app.related_selected = Some(next);
+    app.sidebar_tab = SidebarTab::Related;
+    app.sidebar.selected = next;
+    app.sidebar.reveal(app.sidebar_visible());
 }
 
 /// Re-wraps after a size or visibility change, keeping the current passage where it was on screen.

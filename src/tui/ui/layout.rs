@@ -44,8 +44,9 @@ pub fn inner(area: Rect) -> Rect {
     }
 }
 
-/// The reader's text column: inside the border, after a two-column margin for marks.
-pub const READER_MARGIN: u16 = 2;
+/// The reader's text column: inside the border, after a margin of three marks (current
+/// passage, claim, related elsewhere).
+pub const READER_MARGIN: u16 = 3;
 
 pub fn reader_text_width(panes: &Panes) -> usize {
     inner(panes.reader).width.saturating_sub(READER_MARGIN + 1).max(1) as usize

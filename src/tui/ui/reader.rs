@@ -163,7 +163,17 @@ impl Widget for Reader<'_> {
                     })
                     .collect();
                 marks = overlay(&marks, &self.mention_spans(line));
-                let mut spans = vec![mark, quote_mark];
+                let related = line
+                    .passage
+                    .is_some_and(|p| app.strongly_related.get(p).copied().unwrap_or(false));
+                let related_mark = if related {
+                    Span::styled("↔", Style::new().fg(theme.heading))
+                } else {
+                    Span::raw(" ")
+                };
+                let flashed = line.passage.is_some_and(|p| app.flash == Some((reader.doc, p)));
+                let base = if flashed { base.bg(theme.selection_bg) } else { base };
+                let mut spans = vec![mark, quote_mark, related_mark];
                 spans.extend(paint(&line.text, base, &marks));
                 Line::from(spans)
             })

@@ -1,4 +1,5 @@
-//! The sidebar: tabs for the open document's actors, its claims, and its outline.
+//! The sidebar: tabs for the open document's actors, its claims, the passages of other
+//! articles related to the current one, and its outline.
 
 use super::{fit, pane_block};
 use crate::tui::app::{App, Focus, SidebarTab};
@@ -16,15 +17,27 @@ pub struct Sidebar<'a> {
 }
 
 impl Sidebar<'_> {
-    fn tabs(&self) -> Line<'static> {
+    /// Tab names, cut to three letters when the pane is too narrow for them all.
+    fn tabs(&self, width: usize) -> Line<'static> {
+        let full: usize = SidebarTab::ORDER
+            .iter()
+            .map(|t| t.label().chars().count() + 1)
+            .sum::<usize>()
+            + 1;
+        let short = full > width.saturating_sub(2);
         let mut spans = vec![Span::raw(" ")];
         for tab in SidebarTab::ORDER {
+            let label: String = if short && tab != self.app.sidebar_tab {
+                tab.label().chars().take(3).collect()
+            } else {
+                tab.label().to_string()
+            };
             let style = if tab == self.app.sidebar_tab {
                 Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
             } else {
                 Style::new().fg(self.app.theme.dim)
             };
-            spans.push(Span::styled(tab.label(), style));
+            spans.push(Span::styled(label, style));
             spans.push(Span::raw(" "));
         }
         Line::from(spans)
@@ -102,6 +115,42 @@ impl Sidebar<'_> {
             .collect()
     }
 
+    /// Each related passage: the other article's title, a snippet, score and reasons.
+    fn related_items(&self, width: usize) -> Vec<Vec<Line<'static>>> {
+        let app = self.app;
+        if app.related_here.is_empty() {
+            return vec![vec![Line::styled(
+                "No related passage in other articles.",
+                Style::new().fg(app.theme.dim),
+            )]];
+        }
+        app.related_here
+            .iter()
+            .map(|r| {
+                let doc = &app.corpus.documents[r.doc];
+                let title = fit(&crate::corpus::sanitize_line(&doc.title), width);
+                let snippet = doc.passages.get(r.passage).map_or(String::new(), |p| {
+                    let words: Vec<&str> = doc.text(p).split_whitespace().take(14).collect();
+                    crate::corpus::sanitize_line(&words.join(" "))
+                });
+                let reasons: Vec<String> = r.reasons.iter().map(|x| x.label()).collect();
+                let mut item = vec![Line::styled(title, Style::new().add_modifier(Modifier::BOLD))];
+                let options = textwrap::Options::new(width.max(4))
+                    .initial_indent("  ")
+                    .subsequent_indent("  ");
+                item.extend(
+                    textwrap::wrap(&format!("{snippet}…"), options)
+                        .into_iter()
+                        .take(2)
+                        .map(|l| Line::raw(l.into_owned())),
+                );
+                let score = format!("  {:.2} · {}", r.score, reasons.join(" · "));
+                item.push(Line::styled(fit(&score, width), Style::new().fg(app.theme.dim)));
+                item
+            })
+            .collect()
+    }
+
     fn outline_rows(&self, width: usize) -> Vec<Line<'static>> {
         let app = self.app;
         app.outline()
@@ -122,7 +171,7 @@ impl Sidebar<'_> {
 impl Widget for Sidebar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let block = pane_block(app, self.tabs(), Focus::Sidebar);
+        let block = pane_block(app, self.tabs(area.width as usize), Focus::Sidebar);
         let inner = block.inner(area);
         block.render(area, buf);
         let width = inner.width as usize;
@@ -130,6 +179,7 @@ impl Widget for Sidebar<'_> {
         let items = match app.sidebar_tab {
             SidebarTab::Actors => one_line(self.actor_rows(width)),
             SidebarTab::Claims => self.claim_items(width),
+            SidebarTab::Related => self.related_items(width),
             SidebarTab::Outline => one_line(self.outline_rows(width)),
         };
         let height = inner.height as usize;
@@ -139,7 +189,8 @@ impl Widget for Sidebar<'_> {
         while start < selected && items[start..=selected].iter().map(Vec::len).sum::<usize>() > height {
             start += 1;
         }
-        let highlight = app.focus == Focus::Sidebar || app.sidebar_tab == SidebarTab::Claims;
+        let highlight =
+            app.focus == Focus::Sidebar || matches!(app.sidebar_tab, SidebarTab::Claims | SidebarTab::Related);
         let lines: Vec<Line> = items
             .into_iter()
             .enumerate()
