@@ -4,6 +4,7 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use recoupe::analysis::actors::extract;
 use recoupe::analysis::lexicon::Lexicon;
+use recoupe::analysis::related::RelatedIndex;
 use recoupe::corpus::{Corpus, Document};
 use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 use std::alloc::System;
@@ -49,5 +50,61 @@ fn actors(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, actors);
+fn related(c: &mut Criterion) {
+    let lexicon = Lexicon::embedded();
+    let cues = recoupe::analysis::claims::Cues::embedded();
+    let mut group = c.benchmark_group("related");
+    group.sample_size(10);
+    for count in [1_000, 10_000] {
+        let corpus = generated(count);
+        let bytes = corpus.bytes();
+        let found = extract(&corpus, &lexicon);
+        let claims = recoupe::analysis::claims::extract(&corpus, &found, &lexicon, &cues);
+        let region = Region::new(GLOBAL);
+        let index = RelatedIndex::build(&corpus, &found, &claims, &lexicon);
+        let stats = region.change();
+        let held = stats.bytes_allocated as i64 - stats.bytes_deallocated as i64;
+        eprintln!(
+            "related index on {count} articles: {held} bytes held ({:.2}x the corpus)",
+            held as f64 / bytes as f64
+        );
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(format!("build index, {count} articles"), |b| {
+            b.iter(|| {
+                black_box(
+                    RelatedIndex::build(&corpus, &found, &claims, &lexicon)
+                        .passages()
+                        .count(),
+                )
+            })
+        });
+        let passages: Vec<(usize, usize)> = index.passages().step_by(97).collect();
+        let mut at = 0;
+        group.throughput(Throughput::Elements(1));
+        group.bench_function(format!("lookup one passage, {count} articles"), |b| {
+            b.iter(|| {
+                at = (at + 1) % passages.len();
+                let (d, p) = passages[at];
+                black_box(index.related(d, p, 5).len())
+            })
+        });
+    }
+    group.finish();
+}
+
+fn claims(c: &mut Criterion) {
+    let lexicon = Lexicon::embedded();
+    let cues = recoupe::analysis::claims::Cues::embedded();
+    let corpus = generated(1_000);
+    let found = extract(&corpus, &lexicon);
+    let mut group = c.benchmark_group("claims");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(corpus.bytes() as u64));
+    group.bench_function("1000 articles", |b| {
+        b.iter(|| black_box(recoupe::analysis::claims::extract(&corpus, &found, &lexicon, &cues).len()))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, actors, claims, related);
 criterion_main!(benches);

@@ -324,3 +324,30 @@ fn related_passages_find_the_same_event_and_quote_among_the_top_five() {
         Some(budget)
     );
 }
+
+#[test]
+fn generated_articles_analyse_without_panics_and_with_offsets_on_char_boundaries() {
+    use recoupe::analysis::claims::{Cues, extract as claims};
+    let mut corpus = Corpus::default();
+    for (name, text) in recoupe::synthetic::corpus(300, 7) {
+        corpus.documents.push(Document::from_text(name.clone(), name, text));
+    }
+    let lexicon = Lexicon::embedded();
+    let actors = extract(&corpus, &lexicon);
+    let found = claims(&corpus, &actors, &lexicon, &Cues::embedded());
+    assert!(
+        found.len() > 300,
+        "the generated quotes and cues are found: {}",
+        found.len()
+    );
+    for c in &found {
+        let source = &corpus.documents[c.doc].source;
+        assert!(c.start < c.end && c.end <= source.len());
+        assert!(source.is_char_boundary(c.start) && source.is_char_boundary(c.end));
+    }
+    for a in &actors.actors {
+        for m in &a.mentions {
+            assert_eq!(&corpus.documents[m.doc].source[m.start..m.end], m.text);
+        }
+    }
+}

@@ -521,7 +521,7 @@ impl Finder<'_> {
             };
             from..end
         };
-        let s = &self.text[range.clone()];
+        let s = self.text.get(range.clone()).filter(|_| range.start < range.end)?;
         let lead = s.len() - s.trim_start_matches([' ', ',', ':']).len();
         let range = range.start + lead..range.end;
         (self.words(&range) >= 3).then_some(range)
@@ -576,7 +576,7 @@ impl Finder<'_> {
             if let Some(m) = apposed
                 && self.actors.actors[self.actor_of(m.start)?].kind == ActorKind::Person
             {
-                end = m.end - self.base;
+                end = (m.end - self.base).min(limit);
             }
         }
         let mut span = self.token_span(&(from..end));
