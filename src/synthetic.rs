@@ -113,6 +113,22 @@ fn quote(rng: &mut Rng, topic: &str) -> String {
     }
 }
 
+const SYLLABLES: &[&str] = &[
+    "ka", "lor", "min", "tes", "var", "on", "bre", "zul", "di", "ran", "sol", "ve", "tur", "nak", "pel", "ri",
+];
+
+/// A made-up proper word; the index is skewed so some words are common and most are rare.
+fn rare_word(rng: &mut Rng) -> String {
+    let n = rng.u32(..2_000).pow(2) / 97;
+    let mut word = String::new();
+    let mut k = n as usize + 1;
+    while k > 0 {
+        word.push_str(SYLLABLES[k % SYLLABLES.len()]);
+        k /= SYLLABLES.len();
+    }
+    capitalize(&word)
+}
+
 fn paragraph(rng: &mut Rng, topic: &str) -> String {
     let name = person(rng);
     let mut p = match rng.u8(..4) {
@@ -145,6 +161,12 @@ fn paragraph(rng: &mut Rng, topic: &str) -> String {
         p.push(' ');
         p.push_str(pick(rng, FILLER));
     }
+    // Every story has its own particulars: places, operations, figures.
+    let (a, b) = (rare_word(rng), rare_word(rng));
+    p.push_str(&format!(
+        " L’opération {a} a touché le secteur de {b}, où {} personnes ont été recensées.",
+        rng.u32(100..99_999)
+    ));
     p
 }
 

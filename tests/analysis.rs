@@ -350,4 +350,7 @@ fn generated_articles_analyse_without_panics_and_with_offsets_on_char_boundaries
             assert_eq!(&corpus.documents[m.doc].source[m.start..m.end], m.text);
         }
     }
+    let index = recoupe::analysis::related::RelatedIndex::build(&corpus, &actors, &found, &lexicon);
+    let (d, p) = index.passages().next().expect("indexed passages");
+    assert!(index.related(d, p, 5).iter().all(|r| r.doc != d));
 }

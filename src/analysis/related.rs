@@ -57,8 +57,8 @@ struct Entry {
     /// (term, tf-idf weight), unit length, sorted by term.
     terms: Vec<(u32, f32)>,
     actors: Vec<usize>,
-    /// Claims of the passage (indices into the claims given to `build`), with their stems.
-    claims: Vec<(usize, HashSet<u32>)>,
+    /// Claims of the passage (indices into the claims given to `build`), with their stems, sorted.
+    claims: Vec<(usize, Vec<u32>)>,
 }
 
 /// The inverted index over every body passage of a corpus.
@@ -74,6 +74,10 @@ pub struct RelatedIndex {
     max_postings: usize,
 }
 
+/// A term in more passages than this is never followed, however large the corpus.
+const MAX_POSTINGS: usize = 2_000;
+/// Candidates (by word similarity) that are then checked for quotes, claims and actors.
+const CANDIDATES: usize = 50;
 /// How many of a passage's heaviest terms a lookup follows.
 const QUERY_TERMS: usize = 40;
 /// Words that turn a claim into a denial, folded.
@@ -119,6 +123,8 @@ fn language(text: &str) -> Algorithm {
 struct Vocabulary {
     ids: HashMap<String, u32>,
     words: Vec<String>,
+    /// Word → stem id, per language (French, English), so each distinct word is stemmed once.
+    seen: [HashMap<String, u32>; 2],
 }
 
 impl Vocabulary {
@@ -134,10 +140,13 @@ impl Vocabulary {
 }
 
 /// The stems of a text, stop words and short words left out.
-fn stems(text: &str, stemmer: &Stemmer, stop: &HashSet<String>, vocab: &mut Vocabulary) -> Vec<u32> {
+fn stems(text: &str, (stemmer, lang): (&Stemmer, usize), stop: &HashSet<String>, vocab: &mut Vocabulary) -> Vec<u32> {
     tokens(text)
         .iter()
         .filter_map(|t| {
+            if let Some(id) = vocab.seen[lang].get(t.text) {
+                return Some(*id);
+            }
             let w = fold(t.text);
             let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
             // Numbers are kept only when they look like years or figures (`1987`, `207`).
@@ -145,7 +154,9 @@ fn stems(text: &str, stemmer: &Stemmer, stop: &HashSet<String>, vocab: &mut Voca
             if w.chars().count() < 3 || stop.contains(w) || (number && w.len() < 3) {
                 return None;
             }
-            Some(vocab.id(&stemmer.stem(w)))
+            let id = vocab.id(&stemmer.stem(w));
+            vocab.seen[lang].insert(t.text.to_string(), id);
+            Some(id)
         })
         .collect()
 }
@@ -156,14 +167,20 @@ impl RelatedIndex {
         let mut vocab = Vocabulary {
             ids: HashMap::new(),
             words: Vec::new(),
+            seen: Default::default(),
         };
         let stop = &lexicon.function_words;
         let mut raw: Vec<(usize, usize, HashMap<u32, u32>)> = Vec::new();
         let mut entries = Vec::new();
         let mut claim_at = 0;
         for (d, doc) in corpus.documents.iter().enumerate() {
-            let stemmer = Stemmer::create(language(&doc.source[..doc.source.len().min(4000)]));
-            let stemmer = &stemmer;
+            let mut head = doc.source.len().min(4000);
+            while !doc.source.is_char_boundary(head) {
+                head -= 1;
+            }
+            let algorithm = language(&doc.source[..head]);
+            let stemmer = Stemmer::create(algorithm);
+            let stemmer = (&stemmer, usize::from(matches!(algorithm, Algorithm::English)));
             for (p, passage) in doc
                 .passages
                 .iter()
@@ -183,7 +200,9 @@ impl RelatedIndex {
                 let mut passage_claims = Vec::new();
                 let mut c = claim_at;
                 while c < claims.len() && (claims[c].doc, claims[c].passage) == (d, p) {
-                    let s: HashSet<u32> = stems(&claims[c].text, stemmer, stop, &mut vocab).into_iter().collect();
+                    let mut s = stems(&claims[c].text, stemmer, stop, &mut vocab);
+                    s.sort_unstable();
+                    s.dedup();
                     passage_claims.push((c, s));
                     c += 1;
                 }
@@ -238,7 +257,7 @@ impl RelatedIndex {
             words: vocab.words,
             claims: claims.to_vec(),
             actor_names: actors.actors.iter().map(|a| a.name.clone()).collect(),
-            max_postings: (n / 20).max(200),
+            max_postings: (n / 50).clamp(200, MAX_POSTINGS),
         }
     }
 
@@ -266,8 +285,10 @@ impl RelatedIndex {
                 }
             }
         }
-        // Passages sharing a quotation may share few rare words: look at claims too.
-        let mut found: Vec<RelatedPassage> = scores
+        let mut candidates: Vec<(u32, f32)> = scores.into_iter().collect();
+        candidates.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        candidates.truncate(CANDIDATES.max(top));
+        let mut found: Vec<RelatedPassage> = candidates
             .into_iter()
             .map(|(e, cosine)| self.explain(query, &self.entries[e as usize], cosine))
             .collect();
@@ -287,9 +308,13 @@ impl RelatedIndex {
         for (ca, sa) in &a.claims {
             for (cb, sb) in &b.claims {
                 let (x, y) = (&self.claims[*ca], &self.claims[*cb]);
-                let sim = jaccard(sa, sb);
+                let shared = shared_count(sa, sb);
+                let sim = if sa.is_empty() || sb.is_empty() {
+                    0.0
+                } else {
+                    shared as f32 / (sa.len() + sb.len() - shared) as f32
+                };
                 // A quote reported twice: most words of the shorter rendering are in the other.
-                let shared = sa.intersection(sb).count();
                 let containment = shared as f32 / sa.len().min(sb.len()).max(1) as f32;
                 if quoted(x) && quoted(y) && shared >= 2 && containment >= 0.5 {
                     score += 0.5;
@@ -354,12 +379,21 @@ impl RelatedIndex {
     }
 }
 
-fn jaccard(a: &HashSet<u32>, b: &HashSet<u32>) -> f32 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
+/// How many values two sorted lists share.
+fn shared_count(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
     }
-    let inter = a.intersection(b).count() as f32;
-    inter / ((a.len() + b.len()) as f32 - inter)
+    n
 }
 
 /// A direct quote, or reported speech that quotes some of the words.
