@@ -15,31 +15,31 @@ struct Gold {
     canonical: String,
 }
 
-/// Strips `{surface|canonical|kind}` markup, returning the text and the labels.
-fn strip(marked: &str, doc: usize) -> (String, Vec<Gold>) {
+/// Strips labels written `open…close` around the labelled words (`|`-separated fields after
+/// the words), returning the plain text and, per label, its byte range there and its fields.
+fn strip(marked: &str, open: &str, close: &str, sep: &str) -> (String, Vec<(usize, usize, Vec<String>)>) {
     let mut text = String::new();
-    let mut gold = Vec::new();
+    let mut labels = Vec::new();
     let mut rest = marked;
-    while let Some(open) = rest.find('{') {
-        text.push_str(&rest[..open]);
-        let close = rest[open..].find('}').expect("closed label") + open;
-        let parts: Vec<&str> = rest[open + 1..close].split('|').collect();
-        assert_eq!(parts.len(), 3, "label {:?}", &rest[open..close]);
+    while let Some(at) = rest.find(open) {
+        text.push_str(&rest[..at]);
+        let end = rest[at..].find(close).expect("closed label") + at;
+        let mut fields = rest[at + open.len()..end].split(sep);
+        let words = fields.next().expect("labelled words");
         let start = text.len();
-        text.push_str(parts[0]);
-        gold.push(Gold {
-            doc,
-            start,
-            end: text.len(),
-            canonical: parts[1].to_string(),
-        });
-        rest = &rest[close + 1..];
+        text.push_str(words);
+        labels.push((start, text.len(), fields.map(str::to_string).collect()));
+        rest = &rest[end + close.len()..];
     }
     text.push_str(rest);
-    (text, gold)
+    (text, labels)
 }
 
-fn fixture_corpus(dir: &str) -> (Corpus, Vec<Gold>) {
+/// A label: document index, byte range of the labelled words, and the fields after them.
+type Label = (usize, usize, usize, Vec<String>);
+
+/// Every `.txt` file of a fixture folder, stripped of its labels, as a corpus.
+fn labelled_corpus(dir: &str, open: &str, close: &str, sep: &str) -> (Corpus, Vec<Label>) {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .expect("fixtures")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -47,17 +47,34 @@ fn fixture_corpus(dir: &str) -> (Corpus, Vec<Gold>) {
         .collect();
     paths.sort();
     let mut corpus = Corpus::default();
-    let mut gold = Vec::new();
+    let mut labels = Vec::new();
     for (i, path) in paths.iter().enumerate() {
         let marked = std::fs::read_to_string(path).expect("read fixture");
-        let (text, labels) = strip(&marked, i);
+        let (text, found) = strip(&marked, open, close, sep);
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         corpus.documents.push(Document::from_text(name.clone(), name, text));
-        gold.extend(labels);
+        labels.extend(found.into_iter().map(|(start, end, fields)| (i, start, end, fields)));
     }
+    (corpus, labels)
+}
+
+fn fixture_corpus(dir: &str) -> (Corpus, Vec<Gold>) {
+    let (corpus, labels) = labelled_corpus(dir, "{", "}", "|");
+    let gold = labels
+        .into_iter()
+        .map(|(doc, start, end, fields)| {
+            assert_eq!(fields.len(), 2, "labels are {{surface|canonical|kind}}");
+            Gold {
+                doc,
+                start,
+                end,
+                canonical: fields[0].clone(),
+            }
+        })
+        .collect();
     (corpus, gold)
 }
 
@@ -162,51 +179,21 @@ struct GoldClaim {
     speaker: String,
 }
 
-/// Strips `[[words||speaker]]` markup.
-fn strip_claims(marked: &str, doc: usize) -> (String, Vec<GoldClaim>) {
-    let mut text = String::new();
-    let mut gold = Vec::new();
-    let mut rest = marked;
-    while let Some(open) = rest.find("[[") {
-        text.push_str(&rest[..open]);
-        let close = rest[open..].find("]]").expect("closed claim") + open;
-        let (words, speaker) = rest[open + 2..close].split_once("||").expect("speaker");
-        let start = text.len();
-        text.push_str(words);
-        gold.push(GoldClaim {
-            doc,
-            start,
-            end: text.len(),
-            speaker: speaker.to_string(),
-        });
-        rest = &rest[close + 2..];
-    }
-    text.push_str(rest);
-    (text, gold)
-}
-
 #[test]
 fn claims_f1_and_speaker_accuracy_on_labelled_articles() {
     use recoupe::analysis::claims::{Cues, extract as claims};
     use recoupe::analysis::text::fold;
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/claims");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("fixtures")
-        .filter_map(|e| e.ok().map(|e| e.path()))
+    let (corpus, labels) = labelled_corpus(dir, "[[", "]]", "||");
+    let gold: Vec<GoldClaim> = labels
+        .into_iter()
+        .map(|(doc, start, end, mut fields)| GoldClaim {
+            doc,
+            start,
+            end,
+            speaker: fields.pop().expect("speaker"),
+        })
         .collect();
-    paths.retain(|p| p.extension().is_some_and(|x| x == "txt"));
-    paths.sort();
-    let mut corpus = Corpus::default();
-    let mut gold = Vec::new();
-    for (i, path) in paths.iter().enumerate() {
-        let (text, labels) = strip_claims(&std::fs::read_to_string(path).expect("read"), i);
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        corpus.documents.push(Document::from_text(name.clone(), name, text));
-        gold.extend(labels);
-    }
     let lexicon = Lexicon::embedded();
     let actors = extract(&corpus, &lexicon);
     let found = claims(&corpus, &actors, &lexicon, &Cues::embedded());

@@ -1,7 +1,7 @@
 //! `update`: the only code that changes the application state.
 
 use super::action::Action;
-use super::app::{App, Focus, ListCursor, Location, Message, Overlay, SidebarTab};
+use super::app::{App, Focus, ListCursor, Message, Overlay, SidebarTab};
 use super::reader_lines::ReaderLines;
 use super::ui::layout::inner;
 use ratatui::layout::{Position, Rect};
@@ -235,6 +235,7 @@ fn record_jump(app: &mut App, doc: usize, passage: usize) {
 
 /// Back or forward in the jump history, restoring the scroll position too.
 fn travel(app: &mut App, back: bool) {
+    let here = app.location();
     let (from, to) = if back {
         (&mut app.history.back, &mut app.history.forward)
     } else {
@@ -251,11 +252,7 @@ fn travel(app: &mut App, back: bool) {
         );
         return;
     };
-    to.push(Location {
-        doc: app.reader.doc,
-        passage: app.reader.passage,
-        scroll: app.reader.scroll,
-    });
+    to.push(here);
     jump_to(app, target.doc, target.passage);
     app.reader.scroll = target.scroll;
     clamp_scroll(app);

@@ -16,22 +16,25 @@ pub struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// The part of a file byte range that falls on a line, as a byte range in the line's text.
+    fn on_line(&self, line: &ReaderLine, start: usize, end: usize) -> Option<Range<usize>> {
+        let display = self.app.reader.lines.displays.get(line.passage?)?.as_ref()?;
+        let (a, b) = (display.to_display(start), display.to_display(end));
+        let (a, b) = (a.max(line.range.start), b.min(line.range.end));
+        (a < b).then(|| a - line.range.start..b - line.range.start)
+    }
+
     /// Claims on one line: byte range in the line's text, and whether it is the current claim.
     fn claim_spans(&self, line: &ReaderLine) -> Vec<(Range<usize>, bool)> {
         let app = self.app;
         let Some(p) = line.passage else { return Vec::new() };
-        let Some(display) = app.reader.lines.displays.get(p).and_then(Option::as_ref) else {
-            return Vec::new();
-        };
         let current = app.current_claim();
         app.document_claims()
             .into_iter()
             .filter(|&c| app.claims[c].passage == p)
             .filter_map(|c| {
-                let claim = &app.claims[c];
-                let (a, b) = (display.to_display(claim.start), display.to_display(claim.end));
-                let (a, b) = (a.max(line.range.start), b.min(line.range.end));
-                (a < b).then(|| (a - line.range.start..b - line.range.start, current == Some(c)))
+                self.on_line(line, app.claims[c].start, app.claims[c].end)
+                    .map(|r| (r, current == Some(c)))
             })
             .collect()
     }
@@ -40,24 +43,19 @@ impl Reader<'_> {
     fn mention_spans(&self, line: &ReaderLine) -> Vec<(Range<usize>, Style)> {
         let app = self.app;
         let Some(p) = line.passage else { return Vec::new() };
-        let Some(display) = app.reader.lines.displays.get(p).and_then(Option::as_ref) else {
-            return Vec::new();
-        };
         let current = app.current_actor();
         let mut out = Vec::new();
         for r in app.actors.in_passage(app.reader.doc, p) {
             let m = app.actors.mention(r);
-            let (a, b) = (display.to_display(m.start), display.to_display(m.end));
-            let (a, b) = (a.max(line.range.start), b.min(line.range.end));
-            if a >= b {
+            let Some(range) = self.on_line(line, m.start, m.end) else {
                 continue;
-            }
+            };
             let kind = app.actors.actors[r.actor].kind;
             let mut style = Style::new().fg(app.theme.kind(kind));
             if current == Some(r.actor) {
                 style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED | Modifier::REVERSED);
             }
-            out.push((a - line.range.start..b - line.range.start, style));
+            out.push((range, style));
         }
         out
     }
