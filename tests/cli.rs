@@ -43,6 +43,10 @@ fn stats_json_counts_the_bundled_corpus_from_any_folder() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["documents"], 5);
     assert!(v["passages"].as_u64().unwrap_or(0) > 50);
+    assert!(v["actors"].as_u64().unwrap_or(0) > 20 && v["claims"].as_u64().unwrap_or(0) > 20);
+    for stage in ["load_and_clean", "actors", "claims", "related"] {
+        assert!(v["milliseconds"][stage].is_number(), "{stage} timed");
+    }
 }
 
 #[test]
@@ -54,7 +58,7 @@ fn warnings_go_to_stderr_and_the_rest_loads() {
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("empty.txt: empty file, skipped"), "{err}");
-    assert!(String::from_utf8_lossy(&out.stdout).contains("documents  1"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("documents        1"));
 }
 
 #[test]
