@@ -3,5 +3,6 @@
 
 pub mod analysis;
 pub mod corpus;
+pub mod export;
 pub mod synthetic;
 pub mod tui;

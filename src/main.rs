@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 use recoupe::analysis::lexicon::Lexicon;
 use recoupe::analysis::{actors, claims, related};
 use recoupe::corpus::{self, Corpus, LoadError};
+use recoupe::export;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -60,6 +61,28 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
     },
+    /// Export passages (or claims) to Markdown: those mentioning every given actor.
+    Export {
+        paths: Vec<PathBuf>,
+        /// Keep passages that mention this actor (name or alias, accents and case ignored); repeat to require several.
+        #[arg(long, value_name = "QUERY")]
+        actor: Vec<String>,
+        /// Export claims instead of passages.
+        #[arg(long)]
+        claims: bool,
+        /// Where to write; `-` or nothing is standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// markdown or json.
+        #[arg(long, default_value = "markdown", value_parser = ["markdown", "json"])]
+        format: String,
+        /// Overwrite FILE when it exists.
+        #[arg(long)]
+        force: bool,
+        /// A lexicon of your own (TOML), merged over the bundled one.
+        #[arg(long, value_name = "FILE")]
+        lexicon: Option<PathBuf>,
+    },
     /// Documents, passages, actors, claims, bytes, and the time each stage took.
     Stats {
         paths: Vec<PathBuf>,
@@ -88,6 +111,24 @@ fn main() -> ExitCode {
             top,
             lexicon,
         }) => open(&paths).and_then(|c| print_related(&c, json, top, lexicon.as_deref())),
+        Some(Command::Export {
+            paths,
+            actor,
+            claims,
+            output,
+            format,
+            force,
+            lexicon,
+        }) => open(&paths).and_then(|c| {
+            let options = ExportOptions {
+                queries: &actor,
+                claims,
+                output: output.as_deref(),
+                json: format == "json",
+                force,
+            };
+            export(&c, &options, lexicon.as_deref())
+        }),
         Some(Command::Stats { paths, json }) => print_stats(&paths, json),
     };
     match result {
@@ -340,4 +381,120 @@ fn print_related(corpus: &Corpus, json: bool, top: usize, lexicon: Option<&std::
         );
     }
     Ok(())
+}
+
+struct ExportOptions<'a> {
+    queries: &'a [String],
+    claims: bool,
+    output: Option<&'a std::path::Path>,
+    json: bool,
+    force: bool,
+}
+
+fn export(corpus: &Corpus, options: &ExportOptions, lexicon: Option<&std::path::Path>) -> anyhow::Result<()> {
+    let lexicon = load_lexicon(lexicon)?;
+    let found = actors::extract(corpus, &lexicon);
+    let all = claims::extract(corpus, &found, &lexicon, &claims::Cues::embedded());
+    // Each query names a set of actors; a passage must mention one actor of every set.
+    let mut wanted: Vec<Vec<usize>> = Vec::new();
+    for q in options.queries {
+        let set: Vec<usize> = (0..found.actors.len())
+            .filter(|&a| recoupe::analysis::actor_matches(&found.actors[a], q))
+            .collect();
+        if set.is_empty() {
+            return Err(UsageError(format!("no actor matches {q:?}")).into());
+        }
+        wanted.push(set);
+    }
+    let mut selection = export::Selection::default();
+    if options.claims {
+        selection.claims = (0..all.len())
+            .filter(|&c| {
+                wanted
+                    .iter()
+                    .all(|set| all[c].speaker.is_some_and(|s| set.contains(&s)))
+            })
+            .collect();
+    } else {
+        for (d, doc) in corpus.documents.iter().enumerate() {
+            for (p, _) in doc.content() {
+                let here: Vec<usize> = found.in_passage(d, p).map(|r| r.actor).collect();
+                if wanted.iter().all(|set| set.iter().any(|a| here.contains(a))) {
+                    selection.passages.insert((d, p));
+                }
+            }
+        }
+    }
+    let names: Vec<String> = wanted
+        .iter()
+        .map(|set| {
+            set.iter()
+                .map(|a| found.actors[*a].name.clone())
+                .collect::<Vec<_>>()
+                .join(" or ")
+        })
+        .map(|n| format!("actor: {n}"))
+        .collect();
+    let info = export::ExportInfo {
+        date: now(),
+        corpus: corpus.origin.clone(),
+        filters: names,
+    };
+    let text = if options.json {
+        serde_json::to_string_pretty(&export::json(corpus, &found, &all, &selection, &info))? + "\n"
+    } else {
+        export::markdown(corpus, &found, &all, &selection, &info)
+    };
+    match options.output.filter(|p| p.as_os_str() != "-") {
+        None => print!("{text}"),
+        Some(path) => {
+            if path.exists() && !options.force {
+                return Err(UsageError(format!(
+                    "{}: already exists; add --force to overwrite it",
+                    path.display()
+                ))
+                .into());
+            }
+            write_atomically(path, &text)?;
+            eprintln!("recoupe: wrote {} ({} items)", path.display(), selection.len());
+        }
+    }
+    Ok(())
+}
+
+/// Writes through a temporary file in the same folder, renamed over the target at the end.
+fn write_atomically(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let fail = |e: std::io::Error| anyhow::anyhow!("cannot write {}: {e}", path.display());
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+    file.write_all(text.as_bytes()).map_err(fail)?;
+    file.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+/// The local date and time, `YYYY-MM-DD HH:MM` (UTC when the offset is unknown).
+fn now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = (secs / 86_400) as i64;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
+        secs % 86_400 / 3_600,
+        secs % 3_600 / 60
+    )
 }

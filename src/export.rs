@@ -1,0 +1,229 @@
+//! A selection of passages and claims, written out as Markdown (or JSON). Pure: returns a
+//! String; the caller writes it.
+
+use crate::analysis::actors::Actors;
+use crate::analysis::claims::Claim;
+use crate::corpus::{Corpus, sanitize_line};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What the reader chose: passages `(doc, passage)` and claims (indices into the claims list).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub passages: BTreeSet<(usize, usize)>,
+    pub claims: BTreeSet<usize>,
+}
+
+impl Selection {
+    pub fn is_empty(&self) -> bool {
+        self.passages.is_empty() && self.claims.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.passages.len() + self.claims.len()
+    }
+
+    /// Adds the passage, or removes it when it is already there. Returns whether it is now in.
+    pub fn toggle_passage(&mut self, doc: usize, passage: usize) -> bool {
+        if self.passages.remove(&(doc, passage)) {
+            false
+        } else {
+            self.passages.insert((doc, passage))
+        }
+    }
+}
+
+/// What goes in the export's header.
+#[derive(Debug, Clone, Default)]
+pub struct ExportInfo {
+    /// When, as the user reads it (`2026-11-21 14:03`).
+    pub date: String,
+    /// Where the corpus came from.
+    pub corpus: String,
+    /// Active filters, as words (`actor: Mark Milley`).
+    pub filters: Vec<String>,
+}
+
+/// Escapes the characters that Markdown would read as markup, so text stays text.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let at_start = i == 0;
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '-' | '+' | '=' if at_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    // `1. ` at the start would open an ordered list.
+    if let Some(dot) = out.find(['.', ')'])
+        && dot > 0
+        && out[..dot].chars().all(|c| c.is_ascii_digit())
+    {
+        out.insert(dot, '\\');
+    }
+    out
+}
+
+/// Line number (1-based) of a byte offset.
+fn line_of(source: &str, offset: usize) -> usize {
+    source.as_bytes()[..offset.min(source.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+/// The selection as Markdown: a header, one section per article in corpus order (passages as
+/// quotes with their position and actors, claims as `**Speaker** (cue): « text »`), and an index
+/// of actors.
+pub fn markdown(
+    corpus: &Corpus,
+    actors: &Actors,
+    claims: &[Claim],
+    selection: &Selection,
+    info: &ExportInfo,
+) -> String {
+    let mut out = String::from("# recoupe: selection\n\n");
+    out.push_str(&format!("- Exported: {}\n", escape(&info.date)));
+    out.push_str(&format!(
+        "- Corpus: {} ({} documents)\n",
+        escape(&info.corpus),
+        corpus.documents.len()
+    ));
+    if !info.filters.is_empty() {
+        out.push_str(&format!("- Filters: {}\n", escape(&info.filters.join("; "))));
+    }
+    out.push_str(&format!(
+        "- Selected: {} passages, {} claims\n",
+        selection.passages.len(),
+        selection.claims.len()
+    ));
+    let mut docs: BTreeSet<usize> = selection.passages.iter().map(|(d, _)| *d).collect();
+    docs.extend(selection.claims.iter().filter_map(|c| claims.get(*c)).map(|c| c.doc));
+    let mut index: BTreeMap<String, BTreeSet<(usize, usize)>> = BTreeMap::new();
+    for d in docs {
+        let doc = &corpus.documents[d];
+        out.push_str(&format!("\n## {}\n\n", escape(&sanitize_line(&doc.title))));
+        let date = doc.date.as_deref().map(|x| format!("{x} · ")).unwrap_or_default();
+        out.push_str(&format!("*{}`{}`*\n", escape(&date), doc.id.replace('`', "'")));
+        for &(_, p) in selection.passages.range((d, 0)..(d + 1, 0)) {
+            let Some(passage) = doc.passages.get(p) else { continue };
+            let text = sanitize_line(doc.text(passage));
+            let (first, last) = (line_of(&doc.source, passage.start), line_of(&doc.source, passage.end));
+            let mut names: Vec<String> = actors
+                .in_passage(d, p)
+                .map(|r| actors.actors[r.actor].name.clone())
+                .collect();
+            names.sort();
+            names.dedup();
+            let lines = if first == last {
+                format!("line {first}")
+            } else {
+                format!("lines {first}–{last}")
+            };
+            out.push_str(&format!("\n> {}\n>\n> — ¶ {}, {lines}", escape(&text), p + 1));
+            if !names.is_empty() {
+                out.push_str(&format!(" · actors: {}", escape(&names.join(", "))));
+            }
+            out.push('\n');
+            for name in names {
+                index.entry(name).or_default().insert((d, p));
+            }
+        }
+        for c in selection
+            .claims
+            .iter()
+            .filter_map(|c| claims.get(*c))
+            .filter(|c| c.doc == d)
+        {
+            let speaker = c
+                .speaker
+                .and_then(|s| actors.actors.get(s))
+                .map_or(c.speaker_text.clone(), |a| a.name.clone());
+            let cue = if c.cue.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", escape(&sanitize_line(&c.cue)))
+            };
+            out.push_str(&format!(
+                "\n**{}**{cue} : « {} » — ¶ {}\n",
+                escape(&speaker),
+                escape(&c.text),
+                c.passage + 1
+            ));
+            index.entry(speaker).or_default().insert((d, c.passage));
+        }
+    }
+    if !index.is_empty() {
+        out.push_str("\n## Index of actors\n\n");
+        for (name, places) in index {
+            let places: Vec<String> = places
+                .into_iter()
+                .map(|(d, p)| escape(&format!("{} ¶ {}", corpus.documents[d].id, p + 1)))
+                .collect();
+            out.push_str(&format!("- **{}**: {}\n", escape(&name), places.join(", ")));
+        }
+    }
+    out
+}
+
+/// The same selection as JSON.
+pub fn json(
+    corpus: &Corpus,
+    actors: &Actors,
+    claims: &[Claim],
+    selection: &Selection,
+    info: &ExportInfo,
+) -> serde_json::Value {
+    let passages: Vec<serde_json::Value> = selection
+        .passages
+        .iter()
+        .filter_map(|&(d, p)| {
+            let doc = corpus.documents.get(d)?;
+            let passage = doc.passages.get(p)?;
+            let names: BTreeSet<String> = actors
+                .in_passage(d, p)
+                .map(|r| actors.actors[r.actor].name.clone())
+                .collect();
+            Some(serde_json::json!({
+                "doc": doc.id, "title": doc.title, "date": doc.date, "passage": p,
+                "start": passage.start, "end": passage.end, "text": doc.text(passage), "actors": names,
+            }))
+        })
+        .collect();
+    let claims: Vec<serde_json::Value> = selection
+        .claims
+        .iter()
+        .filter_map(|c| claims.get(*c))
+        .map(|c| {
+            serde_json::json!({
+                "doc": corpus.documents[c.doc].id, "passage": c.passage, "start": c.start, "end": c.end,
+                "speaker": c.speaker.and_then(|s| actors.actors.get(s)).map(|a| a.name.clone()),
+                "speaker_text": c.speaker_text, "cue": c.cue, "kind": c.kind, "text": c.text,
+            })
+        })
+        .collect();
+    serde_json::json!({"exported": info.date, "corpus": info.corpus, "filters": info.filters, "passages": passages, "claims": claims})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_characters_are_escaped() {
+        assert_eq!(
+            escape("*gras* _it_ [lien](x) `code` # titre"),
+            "\\*gras\\* \\_it\\_ \\[lien\\](x) \\`code\\` \\# titre"
+        );
+        assert_eq!(escape("- liste"), "\\- liste");
+        assert_eq!(escape("1. un"), "1\\. un");
+        assert_eq!(escape("« guillemets » l’OTAN"), "« guillemets » l’OTAN");
+    }
+}
