@@ -4,5 +4,6 @@
 pub mod analysis;
 pub mod corpus;
 pub mod export;
+pub mod save;
 pub mod synthetic;
 pub mod tui;

@@ -436,7 +436,7 @@ fn export(corpus: &Corpus, options: &ExportOptions, lexicon: Option<&std::path::
         .map(|n| format!("actor: {n}"))
         .collect();
     let info = export::ExportInfo {
-        date: now(),
+        date: recoupe::save::now().0,
         corpus: corpus.origin.clone(),
         filters: names,
     };
@@ -455,46 +455,9 @@ fn export(corpus: &Corpus, options: &ExportOptions, lexicon: Option<&std::path::
                 ))
                 .into());
             }
-            write_atomically(path, &text)?;
+            recoupe::save::write_atomically(path, &text)?;
             eprintln!("recoupe: wrote {} ({} items)", path.display(), selection.len());
         }
     }
     Ok(())
-}
-
-/// Writes through a temporary file in the same folder, renamed over the target at the end.
-fn write_atomically(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let fail = |e: std::io::Error| anyhow::anyhow!("cannot write {}: {e}", path.display());
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    file.write_all(text.as_bytes()).map_err(fail)?;
-    file.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
-}
-
-/// The local date and time, `YYYY-MM-DD HH:MM` (UTC when the offset is unknown).
-fn now() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = (secs / 86_400) as i64;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
-        secs % 86_400 / 3_600,
-        secs % 3_600 / 60
-    )
 }
