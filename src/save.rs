@@ -25,8 +25,26 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), SaveError> {
     let mut file = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
     file.write_all(text.as_bytes()).map_err(fail)?;
     file.as_file().sync_all().map_err(fail)?;
+    // The temporary file is private (0600); give the result the permissions of the file it
+    // replaces, or the usual ones for a new document.
+    let permissions = match std::fs::metadata(path) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => default_permissions(file.as_file()).map_err(fail)?,
+    };
+    file.as_file().set_permissions(permissions).map_err(fail)?;
     file.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions(_: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    Ok(file.metadata()?.permissions())
 }
 
 /// The current UTC date and time: (`YYYY-MM-DD HH:MM UTC`, `YYYY-MM-DD-HHMM` for file names).

@@ -168,3 +168,32 @@ fn a_panic_restores_the_terminal_and_prints_the_message() {
         screen.contents()
     );
 }
+
+#[test]
+fn selects_two_passages_in_two_documents_exports_and_the_file_reads_back() {
+    let cwd = tempfile::tempdir().expect("dir");
+    let mut s = Session::start(&[], cwd.path());
+    s.wait_for("the first frame", |screen| screen.contents().contains("Actors"));
+    // First article: its first passage. Second article: its second passage.
+    s.send("v");
+    s.wait_for("one selected", |screen| screen.contents().contains("✚ 1 selected"));
+    s.send("j\r}v");
+    s.wait_for("two selected", |screen| screen.contents().contains("✚ 2 selected"));
+    s.send("e");
+    s.wait_for("the export prompt", |screen| {
+        screen.contents().contains("Export the selection to")
+    });
+    s.send("\u{15}picked.md\r");
+    s.wait_for("the export message", |screen| {
+        screen.contents().contains("Exported 2 items to picked.md")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+    let md = std::fs::read_to_string(cwd.path().join("picked.md")).expect("the export file");
+    assert!(
+        md.contains("`000_17e018d6b4590ed6.txt`") && md.contains("`001_f80f425ae6c9e5c4.txt`"),
+        "{md}"
+    );
+    assert!(md.contains("Face à l’État islamique au Khorassan"));
+    assert!(md.contains("Les images montraient les combattants présumés"));
+}

@@ -439,3 +439,125 @@ fn related_passages_are_listed_stepped_and_followed_with_history() {
     assert!(a.strongly_related[austin], "strong relation marked in the margin");
     assert!(screen(&a).contains('↔'));
 }
+
+fn type_text(app: &mut App, text: &str) {
+    update(app, Action::PromptClear);
+    for c in text.chars() {
+        update(app, Action::PromptChar(c));
+    }
+}
+
+#[test]
+fn selection_survives_moves_and_exports_to_markdown_with_confirmation_and_clear_errors() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut a = app(120, 40);
+    update(&mut a, Action::StartExport);
+    assert!(a.overlay.is_none() && a.message.as_ref().is_some_and(|m| m.text.contains("Nothing selected")));
+    run(
+        &mut a,
+        &[
+            Action::ToggleSelect,
+            Action::DocDown,
+            Action::OpenDocument,
+            Action::NextPassage,
+            Action::ToggleSelect,
+        ],
+    );
+    run(
+        &mut a,
+        &[
+            Action::FocusPrev,
+            Action::NextTab,
+            Action::SideDown,
+            Action::FocusNext,
+            Action::SelectClaim,
+        ],
+    );
+    assert_eq!(a.selection.len(), 3, "two passages and a claim");
+    run(
+        &mut a,
+        &[
+            Action::DocFirst,
+            Action::NextMention,
+            Action::Back,
+            Action::ToggleActorsView,
+            Action::CloseOverlay,
+        ],
+    );
+    assert_eq!(a.selection.len(), 3, "the selection survives moves and jumps");
+    assert!(screen(&a).contains("✚ 3 selected"));
+
+    // A folder that does not exist: the status bar says so, the selection stays.
+    update(&mut a, Action::StartExport);
+    assert!(screen(&a).contains("Export the selection to"));
+    type_text(&mut a, "/no/such/folder/out.md");
+    update(&mut a, Action::PromptSubmit);
+    assert!(
+        a.message
+            .as_ref()
+            .is_some_and(|m| m.warning && m.text.contains("cannot write /no/such/folder/out.md"))
+    );
+    assert_eq!(a.selection.len(), 3);
+
+    let file = dir.path().join("sel.md");
+    let path = file.to_string_lossy().into_owned();
+    update(&mut a, Action::StartExport);
+    type_text(&mut a, &path);
+    update(&mut a, Action::PromptSubmit);
+    let first = std::fs::read_to_string(&file).expect("exported");
+    assert_eq!(first.matches("\n>\n> — ¶").count(), 2, "two passages quoted:\n{first}");
+    assert!(first.contains("`000_17e018d6b4590ed6.txt`") && first.contains("`001_f80f425ae6c9e5c4.txt`"));
+    assert!(
+        first.contains("** (") || first.contains("**Mark Milley**") || first.contains(" : « "),
+        "the claim:\n{first}"
+    );
+
+    // Exporting again to the same file asks first; anything but y leaves it alone.
+    update(&mut a, Action::ToggleSelect);
+    update(&mut a, Action::StartExport);
+    type_text(&mut a, &path);
+    update(&mut a, Action::PromptSubmit);
+    assert!(screen(&a).contains("exists. Overwrite it? (y/n)"));
+    type_text(&mut a, "n");
+    update(&mut a, Action::PromptSubmit);
+    assert_eq!(std::fs::read_to_string(&file).expect("kept"), first);
+    update(&mut a, Action::StartExport);
+    type_text(&mut a, &path);
+    update(&mut a, Action::PromptSubmit);
+    type_text(&mut a, "y");
+    update(&mut a, Action::PromptSubmit);
+    assert_ne!(std::fs::read_to_string(&file).expect("rewritten"), first);
+}
+
+#[test]
+fn the_selection_tab_lists_items_in_corpus_order_and_removes_them() {
+    let mut a = app(120, 40);
+    run(
+        &mut a,
+        &[
+            Action::DocDown,
+            Action::OpenDocument,
+            Action::ToggleSelect,
+            Action::DocFirst,
+            Action::OpenDocument,
+            Action::ToggleSelect,
+        ],
+    );
+    let items = a.selection_items();
+    assert_eq!(items.len(), 2);
+    assert!(
+        matches!(items[0], recoupe::tui::app::SelectionItem::Passage(0, _)),
+        "corpus order: {items:?}"
+    );
+    run(
+        &mut a,
+        &[Action::FocusPrev, Action::NextTab, Action::NextTab, Action::NextTab],
+    );
+    assert!(screen(&a).contains("¶ 1 "));
+    update(&mut a, Action::RemoveSelected);
+    assert_eq!(a.selection.len(), 1);
+    assert!(matches!(
+        a.selection_items()[0],
+        recoupe::tui::app::SelectionItem::Passage(1, _)
+    ));
+}

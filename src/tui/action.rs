@@ -63,6 +63,23 @@ pub enum Action {
     Back,
     Forward,
 
+    /// Add the current passage to the selection, or take it out.
+    ToggleSelect,
+    /// Add the current claim (selected in the Claims tab, else the first of the passage).
+    SelectClaim,
+    /// Add every passage that names the pinned actor.
+    SelectActorPassages,
+    /// Take the item selected in the Selection tab out of the selection.
+    RemoveSelected,
+    /// Ask for a file name and export the selection to Markdown.
+    StartExport,
+    /// Typing at a prompt.
+    PromptBackspace,
+    PromptClear,
+    PromptSubmit,
+    #[serde(skip)]
+    PromptChar(char),
+
     /// Inside an overlay (help, actor view).
     OverlayDown,
     OverlayUp,

@@ -13,6 +13,7 @@ use crate::analysis::claims::{Claim, Cues};
 use crate::analysis::lexicon::Lexicon;
 use crate::analysis::related::{RelatedIndex, RelatedPassage};
 use crate::corpus::Corpus;
+use crate::export::Selection;
 use ratatui::layout::Rect;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +56,7 @@ impl ListCursor {
 }
 
 /// A modal window over the panes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help {
         scroll: usize,
@@ -64,6 +65,23 @@ pub enum Overlay {
     Actors {
         cursor: ListCursor,
     },
+    /// A line of text typed at the bottom of the screen.
+    Prompt(Prompt),
+}
+
+/// What a prompt asks for, and what has been typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub purpose: PromptPurpose,
+    pub input: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptPurpose {
+    /// The file to export the selection to.
+    ExportPath,
+    /// The export file exists: overwrite it? (`y` to confirm).
+    ConfirmOverwrite(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,14 +89,16 @@ pub enum SidebarTab {
     Actors,
     Claims,
     Related,
+    Selection,
     Outline,
 }
 
 impl SidebarTab {
-    pub const ORDER: [SidebarTab; 4] = [
+    pub const ORDER: [SidebarTab; 5] = [
         SidebarTab::Actors,
         SidebarTab::Claims,
         SidebarTab::Related,
+        SidebarTab::Selection,
         SidebarTab::Outline,
     ];
 
@@ -87,9 +107,17 @@ impl SidebarTab {
             SidebarTab::Actors => "Actors",
             SidebarTab::Claims => "Claims",
             SidebarTab::Related => "Related",
+            SidebarTab::Selection => "Selection",
             SidebarTab::Outline => "Outline",
         }
     }
+}
+
+/// One thing in the selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SelectionItem {
+    Passage(usize, usize),
+    Claim(usize),
 }
 
 /// Where the reader was: enough to come back to it.
@@ -139,6 +167,8 @@ pub struct App {
     pub related_selected: Option<usize>,
     /// Which shown passages of the open document have a strong relation elsewhere.
     pub strongly_related: Vec<bool>,
+    /// The passages and claims chosen for export; survives every move, filter and jump.
+    pub selection: Selection,
     /// A passage just jumped to, highlighted until the next action.
     pub flash: Option<(usize, usize)>,
     pub keymap: Keymap,
@@ -186,6 +216,7 @@ impl App {
             related_selected: None,
             strongly_related: Vec::new(),
             flash: None,
+            selection: Selection::default(),
             keymap: Keymap::default_map(),
             theme: Theme::embedded(),
             focus: Focus::Documents,
@@ -206,8 +237,10 @@ impl App {
     }
 
     pub fn context(&self) -> Context {
-        if self.overlay.is_some() {
-            return Context::Overlay;
+        match self.overlay {
+            Some(Overlay::Prompt(_)) => return Context::Prompt,
+            Some(_) => return Context::Overlay,
+            None => {}
         }
         match self.focus {
             Focus::Documents => Context::Documents,
@@ -264,6 +297,22 @@ impl App {
             .flatten()
     }
 
+    /// The selection in corpus order: passages, and claims after the passage they are in.
+    pub fn selection_items(&self) -> Vec<SelectionItem> {
+        let mut items: Vec<(usize, usize, usize, SelectionItem)> = self
+            .selection
+            .passages
+            .iter()
+            .map(|&(d, p)| (d, p, 0, SelectionItem::Passage(d, p)))
+            .chain(self.selection.claims.iter().filter_map(|&c| {
+                let claim = self.claims.get(c)?;
+                Some((claim.doc, claim.passage, claim.start + 1, SelectionItem::Claim(c)))
+            }))
+            .collect();
+        items.sort_by_key(|(d, p, at, _)| (*d, *p, *at));
+        items.into_iter().map(|(_, _, _, item)| item).collect()
+    }
+
     /// How a claim's speaker is shown: the actor's name, else the words of the text.
     pub fn speaker_name(&self, claim: &Claim) -> String {
         match claim.speaker.and_then(|s| self.actors.actors.get(s)) {
@@ -279,6 +328,7 @@ impl App {
             SidebarTab::Actors => self.document_actors().len(),
             SidebarTab::Claims => self.document_claims().len(),
             SidebarTab::Related => self.related_here.len(),
+            SidebarTab::Selection => self.selection_items().len(),
             SidebarTab::Outline => self.outline().len(),
         }
     }

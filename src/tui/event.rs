@@ -2,11 +2,19 @@
 
 use super::action::Action;
 use super::app::App;
-use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+use super::keymap::Context;
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => app.keymap.action(app.context(), *key),
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let typing = app.context() == Context::Prompt
+                && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+            match key.code {
+                KeyCode::Char(c) if typing => Some(Action::PromptChar(c)),
+                _ => app.keymap.action(app.context(), *key),
+            }
+        }
         Event::Mouse(mouse) => {
             let (column, row) = (mouse.column, mouse.row);
             match mouse.kind {

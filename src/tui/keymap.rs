@@ -13,6 +13,8 @@ pub enum Context {
     Reader,
     Sidebar,
     Overlay,
+    /// A line being typed (export file name, confirmation).
+    Prompt,
 }
 
 impl Context {
@@ -23,6 +25,7 @@ impl Context {
             Context::Reader => "Reader",
             Context::Sidebar => "Sidebar",
             Context::Overlay => "Help and actor view",
+            Context::Prompt => "Typing a file name",
         }
     }
 }
@@ -80,6 +83,9 @@ impl Keymap {
                 .find(|b| b.when == ctx && b.keys.contains(&key))
                 .map(|b| b.run)
         };
+        if context == Context::Prompt {
+            return find(Context::Prompt).or_else(|| find(Context::Any).filter(|a| *a == Action::Quit));
+        }
         if context == Context::Overlay {
             // Overlays are modal: only their keys, quitting and switching overlay work.
             let allowed = |a: &Action| matches!(a, Action::Quit | Action::ToggleHelp | Action::ToggleActorsView);
@@ -144,6 +150,7 @@ pub fn parse_key(text: &str) -> Option<KeyEvent> {
         "Esc" => KeyCode::Esc,
         "Tab" => KeyCode::Tab,
         "Backspace" => KeyCode::Backspace,
+        "Delete" => KeyCode::Delete,
         "Space" => KeyCode::Char(' '),
         n if n.chars().count() == 1 => KeyCode::Char(n.chars().next()?),
         _ => return None,

@@ -1,7 +1,7 @@
 //! `update`: the only code that changes the application state.
 
 use super::action::Action;
-use super::app::{App, Focus, ListCursor, Message, Overlay, SidebarTab};
+use super::app::{App, Focus, ListCursor, Message, Overlay, Prompt, PromptPurpose, SelectionItem, SidebarTab};
 use super::reader_lines::ReaderLines;
 use super::ui::layout::inner;
 use ratatui::layout::{Position, Rect};
@@ -94,6 +94,112 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         }
         Action::NextMention => step_mention(app, true),
         Action::PrevMention => step_mention(app, false),
+        Action::ToggleSelect => {
+            let (doc, passage) = (app.reader.doc, app.reader.passage);
+            let added = app.selection.toggle_passage(doc, passage);
+            let verb = if added {
+                "Added the passage to"
+            } else {
+                "Took the passage out of"
+            };
+            say(
+                app,
+                &format!("{verb} the selection ({} items); e exports it", app.selection.len()),
+            );
+        }
+        Action::SelectClaim => {
+            let (doc, passage) = (app.reader.doc, app.reader.passage);
+            let claim = app.current_claim().or_else(|| {
+                app.document_claims()
+                    .into_iter()
+                    .find(|&c| app.claims[c].passage == passage && app.claims[c].doc == doc)
+            });
+            match claim {
+                Some(c) => {
+                    app.selection.claims.insert(c);
+                    say(
+                        app,
+                        &format!("Added the claim to the selection ({} items)", app.selection.len()),
+                    );
+                }
+                None => say(
+                    app,
+                    "No claim here: pick one in the Claims tab (t), or move to a passage with a ❝ mark",
+                ),
+            }
+        }
+        Action::SelectActorPassages => match app.pinned {
+            Some(actor) => {
+                let before = app.selection.len();
+                let places: Vec<(usize, usize)> = app.actors.actors[actor]
+                    .mentions
+                    .iter()
+                    .map(|m| (m.doc, m.passage))
+                    .collect();
+                app.selection.passages.extend(places);
+                let name = app.actors.actors[actor].name.clone();
+                say(
+                    app,
+                    &format!(
+                        "Added {} passages naming {name} ({} items)",
+                        app.selection.len() - before,
+                        app.selection.len()
+                    ),
+                );
+            }
+            None => say(
+                app,
+                "No actor pinned: pin one with Enter in the Actors tab or the actor view (A)",
+            ),
+        },
+        Action::RemoveSelected => {
+            if app.sidebar_tab == SidebarTab::Selection {
+                match app.selection_items().get(app.sidebar.selected).copied() {
+                    Some(SelectionItem::Passage(d, p)) => {
+                        app.selection.passages.remove(&(d, p));
+                    }
+                    Some(SelectionItem::Claim(c)) => {
+                        app.selection.claims.remove(&c);
+                    }
+                    None => {}
+                }
+                sync_sidebar(app);
+            }
+        }
+        Action::StartExport => {
+            if app.selection.is_empty() {
+                say(
+                    app,
+                    "Nothing selected: v adds the current passage, c a claim, V every passage of the pinned actor",
+                );
+            } else {
+                let input = format!("recoupe-{}.md", crate::save::now().1);
+                app.overlay = Some(Overlay::Prompt(Prompt {
+                    purpose: PromptPurpose::ExportPath,
+                    input,
+                }));
+            }
+        }
+        Action::PromptChar(c) => {
+            if let Some(Overlay::Prompt(prompt)) = &mut app.overlay {
+                prompt.input.push(c);
+            }
+        }
+        Action::PromptBackspace => {
+            if let Some(Overlay::Prompt(prompt)) = &mut app.overlay {
+                prompt.input.pop();
+            }
+        }
+        Action::PromptClear => {
+            if let Some(Overlay::Prompt(prompt)) = &mut app.overlay {
+                prompt.input.clear();
+            }
+        }
+        Action::PromptSubmit => {
+            if let Some(Overlay::Prompt(prompt)) = app.overlay.take() {
+                submit(app, prompt);
+            }
+        }
         Action::NextRelated => step_related(app, 1),
         Action::PrevRelated => step_related(app, -1),
         Action::FollowRelated => {
@@ -145,6 +251,17 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         Action::SideFirst => step_sidebar(app, isize::MIN / 2),
         Action::SideLast => step_sidebar(app, isize::MAX / 2),
         Action::SideOpen => match app.sidebar_tab {
+            SidebarTab::Selection => {
+                let item = app.selection_items().get(app.sidebar.selected).copied();
+                let target = match item {
+                    Some(SelectionItem::Passage(doc, passage)) => Some((doc, passage)),
+                    Some(SelectionItem::Claim(c)) => app.claims.get(c).map(|c| (c.doc, c.passage)),
+                    None => None,
+                };
+                if let Some((doc, passage)) = target {
+                    return Some(Action::JumpTo { doc, passage });
+                }
+            }
             SidebarTab::Related => {
                 app.related_selected = Some(app.sidebar.selected);
                 return Some(Action::FollowRelated);
@@ -202,6 +319,55 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
     None
 }
 
+/// What Enter at a prompt does.
+fn submit(app: &mut App, prompt: Prompt) {
+    match prompt.purpose {
+        PromptPurpose::ExportPath => {
+            let path = prompt.input.trim().to_string();
+            if path.is_empty() {
+                say(app, "Export cancelled: no file name");
+            } else if std::path::Path::new(&path).exists() {
+                app.overlay = Some(Overlay::Prompt(Prompt {
+                    purpose: PromptPurpose::ConfirmOverwrite(path),
+                    input: String::new(),
+                }));
+            } else {
+                export_to(app, &path);
+            }
+        }
+        PromptPurpose::ConfirmOverwrite(path) => {
+            if matches!(prompt.input.trim(), "y" | "Y" | "yes" | "o" | "oui") {
+                export_to(app, &path);
+            } else {
+                say(app, &format!("Export cancelled: {path} left as it was"));
+            }
+        }
+    }
+}
+
+/// Writes the selection as Markdown; on failure the selection stays and the status bar says why.
+fn export_to(app: &mut App, path: &str) {
+    let filters = app
+        .pinned
+        .map(|a| vec![format!("pinned actor: {}", app.actors.actors[a].name)])
+        .unwrap_or_default();
+    let info = crate::export::ExportInfo {
+        date: crate::save::now().0,
+        corpus: app.corpus.origin.clone(),
+        filters,
+    };
+    let text = crate::export::markdown(&app.corpus, &app.actors, &app.claims, &app.selection, &info);
+    match crate::save::write_atomically(std::path::Path::new(path), &text) {
+        Ok(()) => say(app, &format!("Exported {} items to {path}", app.selection.len())),
+        Err(e) => {
+            app.message = Some(Message {
+                text: format!("{e} (the selection is kept)"),
+                warning: true,
+            });
+        }
+    }
+}
+
 fn say(app: &mut App, text: &str) {
     app.message = Some(Message {
         text: text.to_string(),
@@ -219,7 +385,7 @@ fn step_overlay(app: &mut App, delta: isize) {
     match &mut app.overlay {
         Some(Overlay::Help { scroll }) => *scroll = scroll.saturating_add_signed(delta),
         Some(Overlay::Actors { cursor }) => cursor.step(delta, len, visible),
-        None => {}
+        Some(Overlay::Prompt(_)) | None => {}
     }
 }
 

@@ -32,6 +32,7 @@ impl Widget for Help<'_> {
             Context::Reader,
             Context::Sidebar,
             Context::Overlay,
+            Context::Prompt,
         ];
         for context in contexts {
             lines.push(Line::styled(context.label(), Style::new().add_modifier(Modifier::BOLD)));

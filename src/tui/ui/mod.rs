@@ -35,6 +35,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     match app.overlay {
         Some(Overlay::Help { scroll }) => frame.render_widget(help::Help { app, scroll }, area),
         Some(Overlay::Actors { cursor }) => frame.render_widget(actors_view::ActorsView { app, cursor }, area),
+        Some(Overlay::Prompt(ref prompt)) => frame.render_widget(status::PromptLine { app, prompt }, panes.status),
         None => {}
     }
 }

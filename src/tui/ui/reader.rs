@@ -127,10 +127,14 @@ impl Widget for Reader<'_> {
             .take(inner.height as usize)
             .map(|line| {
                 let current = line.passage == Some(reader.passage);
-                let mark = if current {
-                    Span::styled("▌", Style::new().fg(theme.cursor))
-                } else {
-                    Span::raw(" ")
+                let selected = line
+                    .passage
+                    .is_some_and(|p| app.selection.passages.contains(&(reader.doc, p)));
+                let mark = match (current, selected) {
+                    (true, true) => Span::styled("▌", Style::new().fg(theme.state)),
+                    (true, false) => Span::styled("▌", Style::new().fg(theme.cursor)),
+                    (false, true) => Span::styled("┃", Style::new().fg(theme.state)),
+                    (false, false) => Span::raw(" "),
                 };
                 let base = match line.kind {
                     LineKind::Title => Style::new().fg(theme.title).add_modifier(Modifier::BOLD),

@@ -2,7 +2,7 @@
 //! articles related to the current one, and its outline.
 
 use super::{fit, pane_block};
-use crate::tui::app::{App, Focus, SidebarTab};
+use crate::tui::app::{App, Focus, SelectionItem, SidebarTab};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -151,6 +151,37 @@ impl Sidebar<'_> {
             .collect()
     }
 
+    /// The selection in corpus order: each passage's article and first words, each claim.
+    fn selection_rows(&self, width: usize) -> Vec<Line<'static>> {
+        let app = self.app;
+        let items = app.selection_items();
+        if items.is_empty() {
+            return vec![Line::styled(
+                "Nothing selected: v adds a passage.",
+                Style::new().fg(app.theme.dim),
+            )];
+        }
+        items
+            .into_iter()
+            .map(|item| match item {
+                SelectionItem::Passage(d, p) => {
+                    let doc = &app.corpus.documents[d];
+                    let words = doc.passages.get(p).map_or(String::new(), |x| {
+                        crate::corpus::sanitize_line(
+                            &doc.text(x).split_whitespace().take(8).collect::<Vec<_>>().join(" "),
+                        )
+                    });
+                    Line::raw(fit(&format!("¶ {} {}", d + 1, words), width))
+                }
+                SelectionItem::Claim(c) => {
+                    let claim = &app.claims[c];
+                    let text = format!("❝ {} — {}", app.speaker_name(claim), claim.text);
+                    Line::styled(fit(&text, width), Style::new().fg(app.theme.heading))
+                }
+            })
+            .collect()
+    }
+
     fn outline_rows(&self, width: usize) -> Vec<Line<'static>> {
         let app = self.app;
         app.outline()
@@ -180,6 +211,7 @@ impl Widget for Sidebar<'_> {
             SidebarTab::Actors => one_line(self.actor_rows(width)),
             SidebarTab::Claims => self.claim_items(width),
             SidebarTab::Related => self.related_items(width),
+            SidebarTab::Selection => one_line(self.selection_rows(width)),
             SidebarTab::Outline => one_line(self.outline_rows(width)),
         };
         let height = inner.height as usize;

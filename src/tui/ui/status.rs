@@ -29,7 +29,21 @@ impl Widget for Status<'_> {
             .join("  ");
         let width = area.width as usize;
         let mut spans = vec![Span::styled(left.clone(), base.add_modifier(Modifier::BOLD))];
-        let room = width.saturating_sub(left.chars().count());
+        let mut used = left.chars().count();
+        if !app.selection.is_empty() {
+            let count = format!("✚ {} selected │ ", app.selection.len());
+            used += count.chars().count();
+            spans.push(Span::styled(count, base.fg(theme.state).add_modifier(Modifier::BOLD)));
+        }
+        if let Some(actor) = app.pinned.and_then(|a| app.actors.actors.get(a)) {
+            let pin = format!("◆ {} │ ", actor.name);
+            used += pin.chars().count();
+            spans.push(Span::styled(
+                pin,
+                base.fg(theme.kind(actor.kind)).add_modifier(Modifier::BOLD),
+            ));
+        }
+        let room = width.saturating_sub(used);
         match &app.message {
             Some(m) => {
                 let style = if m.warning { base.fg(theme.warning) } else { base };
@@ -38,5 +52,41 @@ impl Widget for Status<'_> {
             None => spans.push(Span::styled(fit(&hints, room), base.fg(theme.dim))),
         }
         Paragraph::new(Line::from(spans)).style(base).render(area, buf);
+    }
+}
+
+/// The line typed at a prompt, over the status bar.
+pub struct PromptLine<'a> {
+    pub app: &'a App,
+    pub prompt: &'a crate::tui::app::Prompt,
+}
+
+impl Widget for PromptLine<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        use crate::tui::app::PromptPurpose;
+        let theme = &self.app.theme;
+        let base = Style::new().bg(theme.status_bg);
+        let label = match &self.prompt.purpose {
+            PromptPurpose::ExportPath => " Export the selection to (Enter writes, Esc cancels): ".to_string(),
+            PromptPurpose::ConfirmOverwrite(path) => format!(" {path} exists. Overwrite it? (y/n) "),
+        };
+        let input = crate::corpus::sanitize_line(&self.prompt.input);
+        let room = (area.width as usize).saturating_sub(label.chars().count() + 1);
+        // Show the end of a long name: that is where the typing happens.
+        let shown: String = input
+            .chars()
+            .rev()
+            .take(room)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let line = Line::from(vec![
+            Span::styled(label, base.fg(theme.cursor).add_modifier(Modifier::BOLD)),
+            Span::styled(shown, base),
+            Span::styled("█", base.fg(theme.cursor)),
+        ]);
+        ratatui::widgets::Clear.render(area, buf);
+        Paragraph::new(line).style(base).render(area, buf);
     }
 }
