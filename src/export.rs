@@ -152,7 +152,7 @@ pub fn markdown(
                 format!(" ({})", escape(&sanitize_line(&c.cue)))
             };
             out.push_str(&format!(
-                "\n**{}**{cue} : « {} » — ¶ {}\n",
+                "\n**{}**{cue}: « {} » — ¶ {}\n",
                 escape(&speaker),
                 escape(&c.text),
                 c.passage + 1

@@ -97,7 +97,7 @@ fn markdown_has_a_section_per_article_a_quote_per_passage_and_keeps_text_as_text
     );
     assert!(text.contains("1. Un paragraphe numéroté"));
     assert!(
-        md.contains("**Jean Dupont** (a déclaré)"),
+        md.contains("**Jean Dupont** (a déclaré): « "),
         "claims as **Speaker** (cue): {md}"
     );
 }
