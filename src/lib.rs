@@ -5,5 +5,6 @@ pub mod analysis;
 pub mod corpus;
 pub mod export;
 pub mod save;
+pub mod search;
 pub mod synthetic;
 pub mod tui;

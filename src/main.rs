@@ -31,6 +31,9 @@ enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Only the actors matching this fuzzy query (name or alias, accents and case ignored), best first.
+        #[arg(long, value_name = "QUERY")]
+        filter: Option<String>,
         /// A lexicon of your own (TOML), merged over the bundled one.
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
@@ -96,9 +99,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         None => open(&cli.paths).and_then(|c| run_tui(c, cli.lexicon.as_deref())),
-        Some(Command::Actors { paths, json, lexicon }) => {
-            open(&paths).and_then(|c| print_actors(&c, json, lexicon.as_deref()))
-        }
+        Some(Command::Actors {
+            paths,
+            json,
+            filter,
+            lexicon,
+        }) => open(&paths).and_then(|c| print_actors(&c, json, filter.as_deref(), lexicon.as_deref())),
         Some(Command::Claims {
             paths,
             json,
@@ -225,12 +231,25 @@ fn load_lexicon(path: Option<&std::path::Path>) -> anyhow::Result<Lexicon> {
     }
 }
 
-fn print_actors(corpus: &Corpus, json: bool, lexicon: Option<&std::path::Path>) -> anyhow::Result<()> {
+fn print_actors(
+    corpus: &Corpus,
+    json: bool,
+    filter: Option<&str>,
+    lexicon: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
     let lexicon = load_lexicon(lexicon)?;
     let found = actors::extract(corpus, &lexicon);
+    let order: Vec<usize> = match filter {
+        Some(query) => recoupe::search::ActorIndex::new(&found.actors)
+            .search(&found.actors, query, usize::MAX)
+            .into_iter()
+            .map(|m| m.actor)
+            .collect(),
+        None => (0..found.actors.len()).collect(),
+    };
+    let shown: Vec<&actors::Actor> = order.iter().map(|&a| &found.actors[a]).collect();
     if json {
-        let list: Vec<serde_json::Value> = found
-            .actors
+        let list: Vec<serde_json::Value> = shown
             .iter()
             .map(|a| {
                 let mentions: Vec<serde_json::Value> = a
@@ -262,7 +281,7 @@ fn print_actors(corpus: &Corpus, json: bool, lexicon: Option<&std::path::Path>) 
             "{:<36} {:<13} {:>8} {:>5}  aliases",
             "actor", "kind", "mentions", "docs"
         );
-        for a in &found.actors {
+        for a in &shown {
             println!(
                 "{:<36} {:<13} {:>8} {:>5}  {}",
                 a.name,

@@ -96,6 +96,32 @@ fn actors_json_offsets_point_at_the_exact_words_in_the_files() {
 }
 
 #[test]
+fn actors_filter_is_fuzzy_accent_insensitive_and_alias_aware() {
+    let names = |query: &str| {
+        let out = recoupe()
+            .args(["actors", "seeds", "--json", "--filter", query])
+            .output()
+            .expect("runs");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        v["actors"]
+            .as_array()
+            .expect("actors")
+            .iter()
+            .map(|a| a["name"].as_str().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names("zakharo").first().map(String::as_str), Some("Maria Zakharova"));
+    let isis = names("daech");
+    assert_eq!(isis.first().map(String::as_str), Some("État islamique"), "{isis:?}");
+    let etat = names("etat isl");
+    assert!(
+        etat.iter().take(2).any(|n| n == "ISIS-K") && etat.iter().take(2).any(|n| n == "État islamique"),
+        "{etat:?}"
+    );
+    assert!(names("qqqqzz").is_empty());
+}
+
+#[test]
 fn a_user_lexicon_is_merged_and_a_broken_one_is_a_one_line_error() {
     let dir = tempfile::tempdir().expect("dir");
     let good = dir.path().join("mine.toml");
