@@ -197,3 +197,31 @@ fn selects_two_passages_in_two_documents_exports_and_the_file_reads_back() {
     assert!(md.contains("Face à l’État islamique au Khorassan"));
     assert!(md.contains("Les images montraient les combattants présumés"));
 }
+
+#[test]
+fn typing_an_actor_filter_narrows_the_document_list() {
+    let cwd = tempfile::tempdir().expect("dir");
+    let mut s = Session::start(&[], cwd.path());
+    s.wait_for("the first frame", |screen| {
+        screen.contents().contains("Le Pakistan fournirait")
+    });
+    s.send("f");
+    s.wait_for("the filter prompt", |screen| {
+        screen.contents().contains("Filter by actor")
+    });
+    s.send("lavrov");
+    s.wait_for("live results", |screen| screen.contents().contains("Sergueï Lavrov"));
+    s.send("\r");
+    s.wait_for("the filtered list", |screen| screen.contents().contains("(filtered)"));
+    let text = s.parser.screen().contents();
+    assert!(
+        text.contains("Documents 1/1") && text.contains("Le Pakistan fournirait"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Un faisceau d’indices per"),
+        "other articles hidden:\n{text}"
+    );
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

@@ -561,3 +561,44 @@ fn the_selection_tab_lists_items_in_corpus_order_and_removes_them() {
         recoupe::tui::app::SelectionItem::Passage(1, _)
     ));
 }
+
+#[test]
+fn the_actor_filter_narrows_documents_claims_and_v_then_esc_clears_it() {
+    let mut a = app(120, 40);
+    update(&mut a, Action::StartFilter);
+    type_text(&mut a, "zakharo");
+    assert!(screen(&a).contains("Maria Zakharova"), "live results");
+    update(&mut a, Action::PromptSubmit);
+    let zakharova = actor_index(&a, "Maria Zakharova");
+    assert_eq!(a.filter, vec![zakharova]);
+    assert_eq!(a.visible_documents(), vec![4], "only the article that names her");
+    let s = screen(&a);
+    assert!(s.contains("(filtered)") && s.contains("filter: Maria Zakharova"), "{s}");
+    assert!(!s.contains("Biden a promis"), "other articles are hidden from the list");
+    let listed = a.listed_claims();
+    assert!(listed.len() >= 3 && listed.iter().all(|&c| a.claims[c].speaker == Some(zakharova)));
+    update(&mut a, Action::SelectActorPassages);
+    let expected: std::collections::BTreeSet<(usize, usize)> = a.actors.actors[zakharova]
+        .mentions
+        .iter()
+        .map(|m| (m.doc, m.passage))
+        .collect();
+    assert_eq!(a.selection.passages, expected);
+    // A second actor: documents must name both.
+    update(&mut a, Action::StartFilter);
+    type_text(&mut a, "daech");
+    update(&mut a, Action::PromptSubmit);
+    assert_eq!(a.filter.len(), 2);
+    assert_eq!(a.visible_documents(), vec![4]);
+    update(&mut a, Action::CloseOverlay);
+    assert!(a.filter.is_empty(), "Esc clears the filter");
+    assert_eq!(a.visible_documents().len(), 5);
+}
+
+#[test]
+fn filter_prompt_80x24() {
+    let mut a = app(80, 24);
+    update(&mut a, Action::StartFilter);
+    type_text(&mut a, "etat isl");
+    insta::assert_snapshot!(screen(&a));
+}

@@ -73,7 +73,13 @@ pub enum Action {
     RemoveSelected,
     /// Ask for a file name and export the selection to Markdown.
     StartExport,
+    /// Filter the corpus by an actor, typed and matched as you go.
+    StartFilter,
+    /// Drop the actor filter.
+    ClearFilter,
     /// Typing at a prompt.
+    PromptDown,
+    PromptUp,
     PromptBackspace,
     PromptClear,
     PromptSubmit,

@@ -14,6 +14,7 @@ use crate::analysis::lexicon::Lexicon;
 use crate::analysis::related::{RelatedIndex, RelatedPassage};
 use crate::corpus::Corpus;
 use crate::export::Selection;
+use crate::search::{ActorIndex, ActorMatch};
 use ratatui::layout::Rect;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,10 +75,14 @@ pub enum Overlay {
 pub struct Prompt {
     pub purpose: PromptPurpose,
     pub input: String,
+    /// The result chosen with the arrows (actor filter).
+    pub choice: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptPurpose {
+    /// Actors to filter by, matched as the user types.
+    ActorFilter,
     /// The file to export the selection to.
     ExportPath,
     /// The export file exists: overwrite it? (`y` to confirm).
@@ -167,6 +172,9 @@ pub struct App {
     pub related_selected: Option<usize>,
     /// Which shown passages of the open document have a strong relation elsewhere.
     pub strongly_related: Vec<bool>,
+    /// Actors the corpus is narrowed to: documents, claims and `V` keep what names all of them.
+    pub filter: Vec<usize>,
+    pub actor_index: ActorIndex,
     /// The passages and claims chosen for export; survives every move, filter and jump.
     pub selection: Selection,
     /// A passage just jumped to, highlighted until the next action.
@@ -199,6 +207,7 @@ impl App {
         let actors = crate::analysis::actors::extract(&corpus, lexicon);
         let claims = crate::analysis::claims::extract(&corpus, &actors, lexicon, &Cues::embedded());
         let related = RelatedIndex::build(&corpus, &actors, &claims, lexicon);
+        let actor_index = ActorIndex::new(&actors.actors);
         let message = corpus.warnings.first().map(|w| Message {
             text: match corpus.warnings.len() {
                 1 => w.to_string(),
@@ -208,6 +217,7 @@ impl App {
         });
         let mut app = App {
             corpus,
+            actor_index,
             actors,
             claims,
             related,
@@ -217,6 +227,7 @@ impl App {
             strongly_related: Vec::new(),
             flash: None,
             selection: Selection::default(),
+            filter: Vec::new(),
             keymap: Keymap::default_map(),
             theme: Theme::embedded(),
             focus: Focus::Documents,
@@ -281,6 +292,41 @@ impl App {
         self.actors.in_document(self.reader.doc)
     }
 
+    /// The documents the list shows: all, or those naming every filter actor.
+    pub fn visible_documents(&self) -> Vec<usize> {
+        (0..self.corpus.documents.len())
+            .filter(|&d| {
+                self.filter
+                    .iter()
+                    .all(|&a| self.actors.actors[a].mentions.iter().any(|m| m.doc == d))
+            })
+            .collect()
+    }
+
+    /// Mentions of the filter actors in a document.
+    pub fn filter_mentions(&self, doc: usize) -> usize {
+        self.filter
+            .iter()
+            .map(|&a| self.actors.actors[a].mentions.iter().filter(|m| m.doc == doc).count())
+            .sum()
+    }
+
+    /// The actors matching what is typed at the filter prompt.
+    pub fn filter_matches(&self, query: &str) -> Vec<ActorMatch> {
+        self.actor_index.search(&self.actors.actors, query, 50)
+    }
+
+    /// The claims the Claims tab lists: the filter actors' across the corpus, else the open document's.
+    pub fn listed_claims(&self) -> Vec<usize> {
+        if self.filter.is_empty() {
+            self.document_claims()
+        } else {
+            (0..self.claims.len())
+                .filter(|&c| self.claims[c].speaker.is_some_and(|s| self.filter.contains(&s)))
+                .collect()
+        }
+    }
+
     /// The claims of the open document (indices into `claims`).
     pub fn document_claims(&self) -> Vec<usize> {
         let doc = self.reader.doc;
@@ -293,7 +339,7 @@ impl App {
     /// The claim selected in the Claims tab, emphasised in the reader.
     pub fn current_claim(&self) -> Option<usize> {
         (self.sidebar_tab == SidebarTab::Claims)
-            .then(|| self.document_claims().get(self.sidebar.selected).copied())
+            .then(|| self.listed_claims().get(self.sidebar.selected).copied())
             .flatten()
     }
 
@@ -326,7 +372,7 @@ impl App {
     pub fn sidebar_len(&self) -> usize {
         match self.sidebar_tab {
             SidebarTab::Actors => self.document_actors().len(),
-            SidebarTab::Claims => self.document_claims().len(),
+            SidebarTab::Claims => self.listed_claims().len(),
             SidebarTab::Related => self.related_here.len(),
             SidebarTab::Selection => self.selection_items().len(),
             SidebarTab::Outline => self.outline().len(),
@@ -337,11 +383,13 @@ impl App {
     /// the Actors tab while the sidebar has focus.
     pub fn current_actor(&self) -> Option<usize> {
         let browsing = self.focus == Focus::Sidebar && self.sidebar_tab == SidebarTab::Actors;
-        self.pinned.or_else(|| {
-            browsing
-                .then(|| self.document_actors().get(self.sidebar.selected).map(|(a, _)| *a))
-                .flatten()
-        })
+        self.pinned
+            .or_else(|| {
+                browsing
+                    .then(|| self.document_actors().get(self.sidebar.selected).map(|(a, _)| *a))
+                    .flatten()
+            })
+            .or_else(|| self.filter.first().copied())
     }
 
     pub fn location(&self) -> Location {

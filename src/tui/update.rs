@@ -69,6 +69,32 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
                 app.overlay = None;
             } else if app.pinned.take().is_some() {
                 say(app, "Actor unpinned");
+            } else if !app.filter.is_empty() {
+                return Some(Action::ClearFilter);
+            }
+        }
+        Action::StartFilter => {
+            app.overlay = Some(Overlay::Prompt(Prompt {
+                purpose: PromptPurpose::ActorFilter,
+                input: String::new(),
+                choice: 0,
+            }));
+        }
+        Action::ClearFilter => {
+            app.filter.clear();
+            app.documents = ListCursor::default();
+            let doc = app.reader.doc;
+            app.documents.selected = doc;
+            app.documents.reveal(app.documents_visible());
+            say(app, "Filter cleared: every document is listed");
+        }
+        Action::PromptDown | Action::PromptUp => {
+            if let Some(Overlay::Prompt(prompt)) = &mut app.overlay {
+                prompt.choice = if action == Action::PromptDown {
+                    prompt.choice + 1
+                } else {
+                    prompt.choice.saturating_sub(1)
+                };
             }
         }
         Action::OverlayDown => step_overlay(app, 1),
@@ -128,30 +154,49 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
                 ),
             }
         }
-        Action::SelectActorPassages => match app.pinned {
-            Some(actor) => {
-                let before = app.selection.len();
-                let places: Vec<(usize, usize)> = app.actors.actors[actor]
-                    .mentions
-                    .iter()
-                    .map(|m| (m.doc, m.passage))
-                    .collect();
-                app.selection.passages.extend(places);
-                let name = app.actors.actors[actor].name.clone();
+        Action::SelectActorPassages => {
+            // The active filter's actors (all of them in the passage), else the pinned actor.
+            let actors: Vec<usize> = if app.filter.is_empty() {
+                app.pinned.into_iter().collect()
+            } else {
+                app.filter.clone()
+            };
+            let Some(&first) = actors.first() else {
                 say(
                     app,
-                    &format!(
-                        "Added {} passages naming {name} ({} items)",
-                        app.selection.len() - before,
-                        app.selection.len()
-                    ),
+                    "No actor filter (f) or pinned actor: V adds the passages that name them",
                 );
-            }
-            None => say(
+                return None;
+            };
+            let places: std::collections::BTreeSet<(usize, usize)> = app.actors.actors[first]
+                .mentions
+                .iter()
+                .map(|m| (m.doc, m.passage))
+                .collect();
+            let places: Vec<(usize, usize)> = places
+                .into_iter()
+                .filter(|&(d, p)| {
+                    actors.iter().all(|&a| {
+                        app.actors.actors[a]
+                            .mentions
+                            .iter()
+                            .any(|m| (m.doc, m.passage) == (d, p))
+                    })
+                })
+                .collect();
+            let before = app.selection.len();
+            app.selection.passages.extend(places);
+            let names: Vec<&str> = actors.iter().map(|&a| app.actors.actors[a].name.as_str()).collect();
+            let added = app.selection.len() - before;
+            say(
                 app,
-                "No actor pinned: pin one with Enter in the Actors tab or the actor view (A)",
-            ),
-        },
+                &format!(
+                    "Added {added} passages naming {} ({} items)",
+                    names.join(" + "),
+                    app.selection.len()
+                ),
+            );
+        }
         Action::RemoveSelected => {
             if app.sidebar_tab == SidebarTab::Selection {
                 match app.selection_items().get(app.sidebar.selected).copied() {
@@ -177,12 +222,14 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
                 app.overlay = Some(Overlay::Prompt(Prompt {
                     purpose: PromptPurpose::ExportPath,
                     input,
+                    choice: 0,
                 }));
             }
         }
         Action::PromptChar(c) => {
             if let Some(Overlay::Prompt(prompt)) = &mut app.overlay {
                 prompt.input.push(c);
+                prompt.choice = 0;
             }
         }
         Action::PromptBackspace => {
@@ -231,10 +278,8 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         Action::DocLast => step_documents(app, isize::MAX / 2),
         Action::OpenDocument => {
             app.focus = Focus::Reader;
-            return Some(Action::JumpTo {
-                doc: app.documents.selected,
-                passage: 0,
-            });
+            let doc = app.visible_documents().get(app.documents.selected).copied()?;
+            return Some(Action::JumpTo { doc, passage: 0 });
         }
 
         Action::ScrollDown => scroll(app, 1),
@@ -322,6 +367,36 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
 /// What Enter at a prompt does.
 fn submit(app: &mut App, prompt: Prompt) {
     match prompt.purpose {
+        PromptPurpose::ActorFilter => {
+            let matches = app.filter_matches(&prompt.input);
+            let Some(m) = matches.get(prompt.choice.min(matches.len().saturating_sub(1))) else {
+                say(app, &format!("No actor matches {:?}", prompt.input));
+                return;
+            };
+            if !app.filter.contains(&m.actor) {
+                app.filter.push(m.actor);
+            }
+            let docs = app.visible_documents();
+            app.documents = ListCursor::default();
+            if let Some(&doc) = docs.first() {
+                let names: Vec<&str> = app.filter.iter().map(|&a| app.actors.actors[a].name.as_str()).collect();
+                say(
+                    app,
+                    &format!(
+                        "Filter: {} ({} documents); f adds an actor, F or Esc clears",
+                        names.join(" + "),
+                        docs.len()
+                    ),
+                );
+                if !docs.contains(&app.reader.doc) {
+                    update(app, Action::JumpTo { doc, passage: 0 });
+                } else {
+                    app.documents.selected = docs.iter().position(|&d| d == app.reader.doc).unwrap_or(0);
+                }
+            } else {
+                say(app, "No document names all these actors");
+            }
+        }
         PromptPurpose::ExportPath => {
             let path = prompt.input.trim().to_string();
             if path.is_empty() {
@@ -330,6 +405,7 @@ fn submit(app: &mut App, prompt: Prompt) {
                 app.overlay = Some(Overlay::Prompt(Prompt {
                     purpose: PromptPurpose::ConfirmOverwrite(path),
                     input: String::new(),
+                    choice: 0,
                 }));
             } else {
                 export_to(app, &path);
@@ -486,7 +562,7 @@ fn page(app: &App) -> isize {
 }
 
 fn step_documents(app: &mut App, delta: isize) {
-    let (len, visible) = (app.corpus.documents.len(), app.documents_visible());
+    let (len, visible) = (app.visible_documents().len(), app.documents_visible());
     app.documents.step(delta, len, visible);
 }
 
@@ -505,7 +581,9 @@ fn jump_to(app: &mut App, doc: usize, passage: usize) {
         app.reader.scroll = 0;
         rewrap(app);
     }
-    app.documents.selected = doc;
+    if let Some(row) = app.visible_documents().iter().position(|&d| d == doc) {
+        app.documents.selected = row;
+    }
     app.documents.reveal(app.documents_visible());
     let lines = &app.reader.lines;
     let target = (passage..lines.spans.len())
@@ -682,9 +760,9 @@ fn click(app: &mut App, column: u16, row: u16) -> Option<Action> {
         app.focus = Focus::Documents;
         let body = inner(panes.documents);
         let index = app.documents.offset + (row.checked_sub(body.y)? as usize) / 2;
-        if index < app.corpus.documents.len() {
+        if let Some(doc) = app.visible_documents().get(index).copied() {
             app.documents.selected = index;
-            return Some(Action::JumpTo { doc: index, passage: 0 });
+            return Some(Action::JumpTo { doc, passage: 0 });
         }
     } else if hit(panes.reader, column, row) {
         app.focus = Focus::Reader;

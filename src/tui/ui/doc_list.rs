@@ -16,23 +16,31 @@ pub struct DocList<'a> {
 impl Widget for DocList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let total = app.corpus.documents.len();
-        let title = Line::from(format!(" Documents {}/{} ", app.documents.selected + 1, total));
+        let visible = app.visible_documents();
+        let title = if app.filter.is_empty() {
+            format!(" Documents {}/{} ", app.documents.selected + 1, visible.len())
+        } else {
+            format!(
+                " Documents {}/{} (filtered) ",
+                (app.documents.selected + 1).min(visible.len()),
+                visible.len()
+            )
+        };
+        let title = Line::from(title);
         let block = pane_block(app, title, Focus::Documents);
         let inner = block.inner(area);
         block.render(area, buf);
         let width = inner.width as usize;
         let mut lines = Vec::new();
-        for (i, doc) in app
-            .corpus
-            .documents
+        for (row, &d) in visible
             .iter()
             .enumerate()
             .skip(app.documents.offset)
             .take(inner.height as usize / 2)
         {
-            let selected = i == app.documents.selected;
-            let open = i == app.reader.doc;
+            let doc = &app.corpus.documents[d];
+            let selected = row == app.documents.selected;
+            let open = d == app.reader.doc;
             let mark = if open { "▸ " } else { "  " };
             let mut style = Style::new();
             if selected {
@@ -41,7 +49,10 @@ impl Widget for DocList<'_> {
             let title = fit(&sanitize_line(&doc.title), width.saturating_sub(2));
             lines.push(Line::from(vec![Span::raw(mark), Span::raw(title)]).style(style));
             let date = doc.date.as_deref().unwrap_or("no date");
-            let meta = format!("  {date} · {} ¶", doc.content_count());
+            let mut meta = format!("  {date} · {} ¶", doc.content_count());
+            if !app.filter.is_empty() {
+                meta.push_str(&format!(" · {} mentions", app.filter_mentions(d)));
+            }
             lines.push(Line::from(Span::styled(fit(&meta, width), Style::new().fg(app.theme.dim))).style(style));
         }
         Paragraph::new(lines).render(inner, buf);

@@ -2,6 +2,7 @@
 
 mod actors_view;
 mod doc_list;
+mod filter;
 mod help;
 pub mod layout;
 mod reader;
@@ -35,7 +36,16 @@ pub fn render(app: &App, frame: &mut Frame) {
     match app.overlay {
         Some(Overlay::Help { scroll }) => frame.render_widget(help::Help { app, scroll }, area),
         Some(Overlay::Actors { cursor }) => frame.render_widget(actors_view::ActorsView { app, cursor }, area),
-        Some(Overlay::Prompt(ref prompt)) => frame.render_widget(status::PromptLine { app, prompt }, panes.status),
+        Some(Overlay::Prompt(ref prompt)) => {
+            if prompt.purpose == crate::tui::app::PromptPurpose::ActorFilter {
+                let above = ratatui::layout::Rect {
+                    height: panes.status.y,
+                    ..area
+                };
+                frame.render_widget(filter::FilterResults { app, prompt }, above);
+            }
+            frame.render_widget(status::PromptLine { app, prompt }, panes.status);
+        }
         None => {}
     }
 }

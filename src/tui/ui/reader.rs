@@ -52,7 +52,7 @@ impl Reader<'_> {
             };
             let kind = app.actors.actors[r.actor].kind;
             let mut style = Style::new().fg(app.theme.kind(kind));
-            if current == Some(r.actor) {
+            if current == Some(r.actor) || app.filter.contains(&r.actor) {
                 style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED | Modifier::REVERSED);
             }
             out.push((range, style));

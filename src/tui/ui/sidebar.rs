@@ -70,7 +70,7 @@ impl Sidebar<'_> {
     /// `Speaker — words`, wrapped, at most four lines a claim.
     fn claim_items(&self, width: usize) -> Vec<Vec<Line<'static>>> {
         let app = self.app;
-        let claims = app.document_claims();
+        let claims = app.listed_claims();
         if claims.is_empty() {
             return vec![vec![Line::styled(
                 "No claim found here.",

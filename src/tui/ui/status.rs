@@ -35,6 +35,15 @@ impl Widget for Status<'_> {
             used += count.chars().count();
             spans.push(Span::styled(count, base.fg(theme.state).add_modifier(Modifier::BOLD)));
         }
+        if !app.filter.is_empty() {
+            let names: Vec<&str> = app.filter.iter().map(|&a| app.actors.actors[a].name.as_str()).collect();
+            let filter = format!("filter: {} │ ", names.join(" + "));
+            used += filter.chars().count();
+            spans.push(Span::styled(
+                filter,
+                base.fg(theme.heading).add_modifier(Modifier::BOLD),
+            ));
+        }
         if let Some(actor) = app.pinned.and_then(|a| app.actors.actors.get(a)) {
             let pin = format!("◆ {} │ ", actor.name);
             used += pin.chars().count();
@@ -67,6 +76,7 @@ impl Widget for PromptLine<'_> {
         let theme = &self.app.theme;
         let base = Style::new().bg(theme.status_bg);
         let label = match &self.prompt.purpose {
+            PromptPurpose::ActorFilter => " Filter by actor (↑↓ choose, Enter applies, Esc cancels): ".to_string(),
             PromptPurpose::ExportPath => " Export the selection to (Enter writes, Esc cancels): ".to_string(),
             PromptPurpose::ConfirmOverwrite(path) => format!(" {path} exists. Overwrite it? (y/n) "),
         };
