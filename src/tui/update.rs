@@ -580,6 +580,7 @@ fn jump_to(app: &mut App, doc: usize, passage: usize) {
         app.reader.doc = doc;
         app.reader.scroll = 0;
         rewrap(app);
+        mark_strong_relations(app);
     }
     if let Some(row) = app.visible_documents().iter().position(|&d| d == doc) {
         app.documents.selected = row;
@@ -609,6 +610,10 @@ fn rewrap(app: &mut App) {
         Some(doc) => ReaderLines::build(doc, width, show),
         None => ReaderLines::default(),
     };
+}
+
+/// Which passages of the open document have a strong relation elsewhere (margin marks).
+fn mark_strong_relations(app: &mut App) {
     let doc = app.reader.doc;
     let passages = app.corpus.documents.get(doc).map_or(0, |d| d.passages.len());
     app.strongly_related = (0..passages)

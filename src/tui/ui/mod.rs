@@ -30,7 +30,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         return;
     };
     frame.render_widget(doc_list::DocList { app }, panes.documents);
-    frame.render_widget(reader::Reader { app }, panes.reader);
+    frame.render_widget(reader::Reader::new(app), panes.reader);
     frame.render_widget(sidebar::Sidebar { app }, panes.sidebar);
     frame.render_widget(status::Status { app }, panes.status);
     match app.overlay {

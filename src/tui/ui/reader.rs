@@ -12,7 +12,22 @@ use ratatui::widgets::{Paragraph, Widget};
 use std::ops::Range;
 
 pub struct Reader<'a> {
-    pub app: &'a App,
+    app: &'a App,
+    /// Worked out once a frame, not once a line.
+    current_actor: Option<usize>,
+    current_claim: Option<usize>,
+    doc_claims: Vec<usize>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(app: &'a App) -> Reader<'a> {
+        Reader {
+            app,
+            current_actor: app.current_actor(),
+            current_claim: app.current_claim(),
+            doc_claims: app.document_claims(),
+        }
+    }
 }
 
 impl Reader<'_> {
@@ -28,13 +43,12 @@ impl Reader<'_> {
     fn claim_spans(&self, line: &ReaderLine) -> Vec<(Range<usize>, bool)> {
         let app = self.app;
         let Some(p) = line.passage else { return Vec::new() };
-        let current = app.current_claim();
-        app.document_claims()
-            .into_iter()
-            .filter(|&c| app.claims[c].passage == p)
-            .filter_map(|c| {
+        self.doc_claims
+            .iter()
+            .filter(|&&c| app.claims[c].passage == p)
+            .filter_map(|&c| {
                 self.on_line(line, app.claims[c].start, app.claims[c].end)
-                    .map(|r| (r, current == Some(c)))
+                    .map(|r| (r, self.current_claim == Some(c)))
             })
             .collect()
     }
@@ -43,7 +57,6 @@ impl Reader<'_> {
     fn mention_spans(&self, line: &ReaderLine) -> Vec<(Range<usize>, Style)> {
         let app = self.app;
         let Some(p) = line.passage else { return Vec::new() };
-        let current = app.current_actor();
         let mut out = Vec::new();
         for r in app.actors.in_passage(app.reader.doc, p) {
             let m = app.actors.mention(r);
@@ -52,7 +65,7 @@ impl Reader<'_> {
             };
             let kind = app.actors.actors[r.actor].kind;
             let mut style = Style::new().fg(app.theme.kind(kind));
-            if current == Some(r.actor) || app.filter.contains(&r.actor) {
+            if self.current_actor == Some(r.actor) || app.filter.contains(&r.actor) {
                 style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED | Modifier::REVERSED);
             }
             out.push((range, style));
