@@ -302,8 +302,7 @@ fn print_claims(
     lexicon: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     let lexicon = load_lexicon(lexicon)?;
-    let found = actors::extract(corpus, &lexicon);
-    let all = claims::extract(corpus, &found, &lexicon, &claims::Cues::embedded());
+    let (found, all) = recoupe::analysis::actors_and_claims(corpus, &lexicon);
     let wanted: Vec<usize> = (0..found.actors.len())
         .filter(|&a| {
             queries
@@ -357,8 +356,7 @@ fn print_claims(
 
 fn print_related(corpus: &Corpus, json: bool, top: usize, lexicon: Option<&std::path::Path>) -> anyhow::Result<()> {
     let lexicon = load_lexicon(lexicon)?;
-    let found = actors::extract(corpus, &lexicon);
-    let all = claims::extract(corpus, &found, &lexicon, &claims::Cues::embedded());
+    let (found, all) = recoupe::analysis::actors_and_claims(corpus, &lexicon);
     let index = related::RelatedIndex::build(corpus, &found, &all, &lexicon);
     let range = |d: usize, p: usize| {
         let passage = &corpus.documents[d].passages[p];
@@ -412,8 +410,7 @@ struct ExportOptions<'a> {
 
 fn export(corpus: &Corpus, options: &ExportOptions, lexicon: Option<&std::path::Path>) -> anyhow::Result<()> {
     let lexicon = load_lexicon(lexicon)?;
-    let found = actors::extract(corpus, &lexicon);
-    let all = claims::extract(corpus, &found, &lexicon, &claims::Cues::embedded());
+    let (found, all) = recoupe::analysis::actors_and_claims(corpus, &lexicon);
     // Each query names a set of actors; a passage must mention one actor of every set.
     let mut wanted: Vec<Vec<usize>> = Vec::new();
     for q in options.queries {

@@ -14,3 +14,13 @@ pub fn actor_matches(actor: &actors::Actor, query: &str) -> bool {
             .chain(&actor.aliases)
             .any(|n| text::fold(n).contains(&q))
 }
+
+/// The actors of a corpus and the claims attributed to them, with the bundled cues.
+pub fn actors_and_claims(
+    corpus: &crate::corpus::Corpus,
+    lexicon: &lexicon::Lexicon,
+) -> (actors::Actors, Vec<claims::Claim>) {
+    let found = actors::extract(corpus, lexicon);
+    let said = claims::extract(corpus, &found, lexicon, &claims::Cues::embedded());
+    (found, said)
+}

@@ -9,7 +9,7 @@ use super::ui;
 use super::ui::layout::{Panes, inner, reader_text_width};
 use super::update::update;
 use crate::analysis::actors::Actors;
-use crate::analysis::claims::{Claim, Cues};
+use crate::analysis::claims::Claim;
 use crate::analysis::lexicon::Lexicon;
 use crate::analysis::related::{RelatedIndex, RelatedPassage};
 use crate::corpus::Corpus;
@@ -204,8 +204,7 @@ impl App {
     }
 
     pub fn with_lexicon(corpus: Corpus, lexicon: &Lexicon, width: u16, height: u16) -> App {
-        let actors = crate::analysis::actors::extract(&corpus, lexicon);
-        let claims = crate::analysis::claims::extract(&corpus, &actors, lexicon, &Cues::embedded());
+        let (actors, claims) = crate::analysis::actors_and_claims(&corpus, lexicon);
         let related = RelatedIndex::build(&corpus, &actors, &claims, lexicon);
         let actor_index = ActorIndex::new(&actors.actors);
         let message = corpus.warnings.first().map(|w| Message {
