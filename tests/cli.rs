@@ -6,6 +6,13 @@ fn recoupe() -> Command {
     Command::cargo_bin("recoupe").expect("binary built")
 }
 
+/// Runs recoupe, requires success, and reads its JSON output.
+fn json_of(args: &[&str]) -> serde_json::Value {
+    let out = recoupe().args(args).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
 #[test]
 fn a_missing_path_is_a_one_line_error_with_status_2() {
     let out = recoupe().args(["stats", "/no/such/folder"]).output().expect("runs");
@@ -150,12 +157,7 @@ fn a_user_lexicon_is_merged_and_a_broken_one_is_a_one_line_error() {
 
 #[test]
 fn claims_json_names_speakers_and_filters_by_actor() {
-    let out = recoupe()
-        .args(["claims", "--json", "seeds", "--actor", "zakharo"])
-        .output()
-        .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let v = json_of(&["claims", "--json", "seeds", "--actor", "zakharo"]);
     let claims = v["claims"].as_array().expect("claims");
     assert!(claims.len() >= 3, "{claims:?}");
     for c in claims {
@@ -165,8 +167,7 @@ fn claims_json_names_speakers_and_filters_by_actor() {
         }
     }
     assert!(claims.iter().any(|c| c["kind"] == "direct") && claims.iter().any(|c| c["kind"] == "indirect"));
-    let all = recoupe().args(["claims", "--json", "seeds"]).output().expect("runs");
-    let v: serde_json::Value = serde_json::from_slice(&all.stdout).expect("json");
+    let v = json_of(&["claims", "--json", "seeds"]);
     let anonymous = v["claims"]
         .as_array()
         .expect("claims")
@@ -178,12 +179,7 @@ fn claims_json_names_speakers_and_filters_by_actor() {
 
 #[test]
 fn related_json_links_the_same_quote_across_articles() {
-    let out = recoupe()
-        .args(["related", "--json", "--top", "3", "seeds"])
-        .output()
-        .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let v = json_of(&["related", "--json", "--top", "3", "seeds"]);
     let passages = v["passages"].as_array().expect("passages");
     assert!(
         passages
