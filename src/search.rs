@@ -1,8 +1,10 @@
 //! Finding actors by a few typed letters: fuzzy, accent- and case-insensitive, over every
-//! actor's name and aliases (fuzzy-matcher behind one small type).
+//! actor's name and aliases (fuzzy-matcher behind one small type); and finding a word or a
+//! phrase in the passages, accent- and case-insensitive.
 
 use crate::analysis::actors::Actor;
 use crate::analysis::text::fold;
+use crate::corpus::Corpus;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -88,6 +90,162 @@ impl ActorIndex {
     }
 }
 
+/// One place where a searched phrase occurs: file byte offsets, on character boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextHit {
+    pub doc: usize,
+    pub passage: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What a full-text search found, in corpus order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextSearch {
+    pub query: String,
+    pub hits: Vec<TextHit>,
+    /// More hits than `limit` exist: the list stops there.
+    pub truncated: bool,
+}
+
+impl TextSearch {
+    /// Documents with at least one hit.
+    pub fn documents(&self) -> usize {
+        let mut docs: Vec<usize> = self.hits.iter().map(|h| h.doc).collect();
+        docs.dedup();
+        docs.len()
+    }
+
+    /// The hits in one document.
+    pub fn in_document(&self, doc: usize) -> &[TextHit] {
+        let first = self.hits.partition_point(|h| h.doc < doc);
+        let last = self.hits.partition_point(|h| h.doc <= doc);
+        &self.hits[first..last]
+    }
+}
+
+/// A text folded for comparison (lower case, no accents, runs of spaces as one), with the source
+/// byte range each folded byte came from.
+struct Folded {
+    text: String,
+    source: Vec<(usize, usize)>,
+}
+
+fn fold_with_offsets(text: &str) -> Folded {
+    let mut folded = Folded {
+        text: String::with_capacity(text.len()),
+        source: Vec::with_capacity(text.len()),
+    };
+    let mut last_space = true;
+    for (at, c) in text.char_indices() {
+        let range = (at, at + c.len_utf8());
+        if c.is_whitespace() {
+            if !last_space {
+                folded.text.push(' ');
+                folded.source.push(range);
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        let before = folded.text.len();
+        if c.is_ascii() {
+            folded.text.push(c.to_ascii_lowercase());
+        } else {
+            let mut buf = [0u8; 4];
+            folded.text.push_str(&fold(c.encode_utf8(&mut buf)));
+        }
+        folded
+            .source
+            .extend(std::iter::repeat_n(range, folded.text.len() - before));
+    }
+    folded
+}
+
+/// The phrase a query searches for: folded, spaces collapsed, trimmed.
+pub fn search_key(query: &str) -> String {
+    fold_with_offsets(query.trim()).text.trim().to_string()
+}
+
+/// Every occurrence of `query` in the passages the reader shows (not web debris), accent- and
+/// case-insensitive, a line break counting as a space; at most `limit` hits.
+pub fn find_text(corpus: &Corpus, query: &str, limit: usize) -> TextSearch {
+    let key = search_key(query);
+    let mut found = TextSearch {
+        query: query.split_whitespace().collect::<Vec<_>>().join(" "),
+        ..TextSearch::default()
+    };
+    if key.is_empty() {
+        return found;
+    }
+    for (d, doc) in corpus.documents.iter().enumerate() {
+        for (p, passage) in doc.analysed() {
+            let text = doc.text(passage);
+            // Cheap first test on the raw text when both are plain ASCII.
+            if !key.contains(' ') && text.is_ascii() && !text.to_ascii_lowercase().contains(key.as_str()) {
+                continue;
+            }
+            let folded = fold_with_offsets(text);
+            let mut from = 0;
+            // Folded text is ASCII (deunicode), so every offset is a character boundary.
+            while let Some(at) = folded.text.get(from..).and_then(|rest| rest.find(key.as_str())) {
+                let (first, last) = (from + at, from + at + key.len() - 1);
+                if found.hits.len() == limit {
+                    found.truncated = true;
+                    return found;
+                }
+                found.hits.push(TextHit {
+                    doc: d,
+                    passage: p,
+                    start: passage.start + folded.source[first].0,
+                    end: passage.start + folded.source[last].1,
+                });
+                // Next match after this one's last source character.
+                from = folded.source[last..]
+                    .iter()
+                    .position(|r| r.0 >= folded.source[last].1)
+                    .map_or(folded.text.len(), |k| last + k);
+            }
+        }
+    }
+    found
+}
+
+/// A hit with some words either side, on one line: (before, match, after).
+pub fn hit_context(corpus: &Corpus, hit: &TextHit, room: usize) -> (String, String, String) {
+    let Some(doc) = corpus.documents.get(hit.doc) else {
+        return Default::default();
+    };
+    let Some(passage) = doc.passages.get(hit.passage) else {
+        return Default::default();
+    };
+    let text = doc.text(passage);
+    let (start, end) = (hit.start - passage.start, hit.end - passage.start);
+    let clean = |s: &str| crate::corpus::sanitize_line(&s.split_whitespace().collect::<Vec<_>>().join(" "));
+    let before: Vec<char> = clean(&text[..start]).chars().collect();
+    let keep = room / 3;
+    let before: String = if before.len() > keep {
+        std::iter::once('…')
+            .chain(before[before.len() - keep..].iter().copied())
+            .collect()
+    } else {
+        before.into_iter().collect()
+    };
+    let space = |s: &str, at_end: bool| {
+        let spaced = if at_end {
+            s.ends_with(char::is_whitespace)
+        } else {
+            s.starts_with(char::is_whitespace)
+        };
+        if spaced { " " } else { "" }
+    };
+    (
+        format!("{before}{}", space(&text[..start], true)),
+        clean(&text[start..end]),
+        format!("{}{}", space(&text[end..], false), clean(&text[end..])),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,5 +286,56 @@ mod tests {
         let both: Vec<usize> = index.search(&actors, "etat isl", 5).iter().map(|m| m.actor).collect();
         assert!(both.contains(&0) && both.contains(&1), "both ISIS actors: {both:?}");
         assert!(index.search(&actors, "zzzz", 5).is_empty());
+    }
+
+    #[test]
+    fn text_search_ignores_accents_case_and_line_breaks() {
+        let doc = crate::corpus::Document::from_text(
+            "a",
+            "a.txt",
+            "Titre\n\nL’État islamique a revendiqué l’attaque.\n\nLes ETATS-UNIS et l'etat\nislamique s’opposent.\n"
+                .to_string(),
+        );
+        let corpus = Corpus {
+            documents: vec![doc],
+            ..Corpus::default()
+        };
+        let found = find_text(&corpus, "  État  Islamique ", 100);
+        let texts: Vec<&str> = found
+            .hits
+            .iter()
+            .map(|h| &corpus.documents[0].source[h.start..h.end])
+            .collect();
+        assert_eq!(texts, vec!["État islamique", "etat\nislamique"]);
+        assert_eq!(found.documents(), 1);
+        let (before, hit, after) = hit_context(&corpus, &found.hits[1], 60);
+        assert_eq!(hit, "etat islamique");
+        assert!(before.ends_with("l'"), "{before:?}");
+        assert!(after.starts_with(" s’opposent"), "{after:?}");
+        assert_eq!(find_text(&corpus, "etats-unis", 100).hits.len(), 1);
+        assert!(find_text(&corpus, "taliban", 100).hits.is_empty());
+        let capped = find_text(&corpus, "e", 3);
+        assert_eq!(capped.hits.len(), 3);
+        assert!(capped.truncated);
+    }
+
+    #[test]
+    fn text_hits_fall_on_character_boundaries() {
+        // `œ` folds to two letters: a match on one of them still covers the whole character.
+        let doc = crate::corpus::Document::from_text("a", "a.txt", "Titre\n\nLe cœur de l’œuvre.\n".to_string());
+        let corpus = Corpus {
+            documents: vec![doc],
+            ..Corpus::default()
+        };
+        for query in ["o", "e", "oe", "ur", "œ"] {
+            for hit in find_text(&corpus, query, 100).hits {
+                let source = &corpus.documents[0].source;
+                assert!(
+                    source.is_char_boundary(hit.start) && source.is_char_boundary(hit.end),
+                    "{query}"
+                );
+            }
+        }
+        assert_eq!(find_text(&corpus, "coeur", 100).hits.len(), 1);
     }
 }

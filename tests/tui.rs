@@ -551,7 +551,13 @@ fn the_selection_tab_lists_items_in_corpus_order_and_removes_them() {
     );
     run(
         &mut a,
-        &[Action::FocusPrev, Action::NextTab, Action::NextTab, Action::NextTab],
+        &[
+            Action::FocusPrev,
+            Action::NextTab,
+            Action::NextTab,
+            Action::NextTab,
+            Action::NextTab,
+        ],
     );
     assert!(screen(&a).contains("¶ 1 "));
     update(&mut a, Action::RemoveSelected);
@@ -600,5 +606,86 @@ fn filter_prompt_80x24() {
     let mut a = app(80, 24);
     update(&mut a, Action::StartFilter);
     type_text(&mut a, "etat isl");
+    insta::assert_snapshot!(screen(&a));
+}
+
+/// The text of the cells painted with a background colour, row by row.
+fn cells_with_bg(app: &App, bg: ratatui::style::Color) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("terminal");
+    terminal.draw(|f| render(app, f)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .filter(|&x| buffer[(x, y)].bg == bg)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .filter(|row| !row.is_empty())
+        .collect()
+}
+
+#[test]
+fn search_finds_a_phrase_without_accents_lists_hits_and_n_walks_them_across_documents() {
+    let mut a = app(120, 40);
+    update(&mut a, Action::StartSearch);
+    type_text(&mut a, "  ETAT   ISLAMIQUE ");
+    update(&mut a, Action::PromptSubmit);
+    let search = a.search.clone().expect("a search is active");
+    let docs: std::collections::BTreeSet<usize> = search.found.hits.iter().map(|h| h.doc).collect();
+    assert!(docs.len() >= 2, "hits in several articles: {docs:?}");
+    for h in &search.found.hits {
+        let text = &a.corpus.documents[h.doc].source[h.start..h.end];
+        assert!(
+            recoupe::analysis::text::fold(text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                == ["etat", "islamique"],
+            "{text:?}"
+        );
+    }
+    let s = screen(&a);
+    assert!(s.contains("Search") && s.contains("/ETAT ISLAMIQUE 1/8"), "{s}");
+    // Hits are lit in the reader and listed with context in the sidebar.
+    let lit = cells_with_bg(&a, a.theme.search_bg).join("|");
+    assert!(fold_contains(&lit, "etat islamique"), "{lit}");
+    // n walks every hit, moving to other articles, and wraps around.
+    let mut visited = Vec::new();
+    for _ in 0..search.found.hits.len() {
+        visited.push(a.search.as_ref().and_then(|s| s.at).expect("a current hit"));
+        assert_eq!(a.reader.doc, search.found.hits[*visited.last().unwrap()].doc);
+        update(&mut a, Action::NextMention);
+    }
+    visited.sort();
+    visited.dedup();
+    assert_eq!(visited.len(), search.found.hits.len(), "n visits every hit once");
+    update(&mut a, Action::PrevMention);
+    update(&mut a, Action::Back);
+    // Esc clears the search; n then goes back to actors.
+    update(&mut a, Action::CloseOverlay);
+    assert!(a.search.is_none());
+    assert!(cells_with_bg(&a, a.theme.search_bg).is_empty());
+}
+
+fn fold_contains(text: &str, what: &str) -> bool {
+    recoupe::analysis::text::fold(text).contains(what)
+}
+
+#[test]
+fn search_for_nothing_found_says_so() {
+    let mut a = app(120, 40);
+    update(&mut a, Action::StartSearch);
+    type_text(&mut a, "zzyzx quux");
+    update(&mut a, Action::PromptSubmit);
+    assert!(a.search.is_none());
+    assert!(screen(&a).contains("No passage contains “zzyzx quux”"));
+}
+
+#[test]
+fn search_results_80x24() {
+    let mut a = app(80, 24);
+    update(&mut a, Action::StartSearch);
+    type_text(&mut a, "daech");
+    update(&mut a, Action::PromptSubmit);
     insta::assert_snapshot!(screen(&a));
 }

@@ -47,7 +47,7 @@ pub enum Action {
     SideLast,
     SideOpen,
 
-    /// Switch the sidebar to its next tab (Actors, Outline).
+    /// Switch the sidebar to its next tab.
     NextTab,
     /// Go to the next / previous mention of the current actor, across the corpus.
     NextMention,
@@ -77,6 +77,8 @@ pub enum Action {
     StartFilter,
     /// Drop the actor filter.
     ClearFilter,
+    /// Find a word or phrase in every passage.
+    StartSearch,
     /// Typing at a prompt.
     PromptDown,
     PromptUp,

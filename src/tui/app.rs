@@ -14,7 +14,7 @@ use crate::analysis::lexicon::Lexicon;
 use crate::analysis::related::{RelatedIndex, RelatedPassage};
 use crate::corpus::Corpus;
 use crate::export::Selection;
-use crate::search::{ActorIndex, ActorMatch};
+use crate::search::{ActorIndex, ActorMatch, TextSearch};
 use ratatui::layout::Rect;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +87,8 @@ pub enum PromptPurpose {
     ExportPath,
     /// The export file exists: overwrite it? (`y` to confirm).
     ConfirmOverwrite(String),
+    /// A word or phrase to find in the passages.
+    TextSearch,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,15 +96,17 @@ pub enum SidebarTab {
     Actors,
     Claims,
     Related,
+    Search,
     Selection,
     Outline,
 }
 
 impl SidebarTab {
-    pub const ORDER: [SidebarTab; 5] = [
+    pub const ORDER: [SidebarTab; 6] = [
         SidebarTab::Actors,
         SidebarTab::Claims,
         SidebarTab::Related,
+        SidebarTab::Search,
         SidebarTab::Selection,
         SidebarTab::Outline,
     ];
@@ -112,6 +116,7 @@ impl SidebarTab {
             SidebarTab::Actors => "Actors",
             SidebarTab::Claims => "Claims",
             SidebarTab::Related => "Related",
+            SidebarTab::Search => "Search",
             SidebarTab::Selection => "Selection",
             SidebarTab::Outline => "Outline",
         }
@@ -138,6 +143,15 @@ pub struct Location {
 pub struct History {
     pub back: Vec<Location>,
     pub forward: Vec<Location>,
+}
+
+/// The last full-text search and the hit `n`/`N` last went to.
+#[derive(Debug, Clone, Default)]
+pub struct SearchState {
+    pub found: TextSearch,
+    pub at: Option<usize>,
+    /// Where the reader went for that hit: `n` goes on from the hit while the reader stays there.
+    pub landed: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,6 +189,8 @@ pub struct App {
     /// Actors the corpus is narrowed to: documents, claims and `V` keep what names all of them.
     pub filter: Vec<usize>,
     pub actor_index: ActorIndex,
+    /// The active full-text search (`/`): its hits are lit in the reader and walked by `n`/`N`.
+    pub search: Option<SearchState>,
     /// The passages and claims chosen for export; survives every move, filter and jump.
     pub selection: Selection,
     /// A passage just jumped to, highlighted until the next action.
@@ -227,6 +243,7 @@ impl App {
             flash: None,
             selection: Selection::default(),
             filter: Vec::new(),
+            search: None,
             keymap: Keymap::default_map(),
             theme: Theme::embedded(),
             focus: Focus::Documents,
@@ -373,6 +390,7 @@ impl App {
             SidebarTab::Actors => self.document_actors().len(),
             SidebarTab::Claims => self.listed_claims().len(),
             SidebarTab::Related => self.related_here.len(),
+            SidebarTab::Search => self.search.as_ref().map_or(0, |s| s.found.hits.len()),
             SidebarTab::Selection => self.selection_items().len(),
             SidebarTab::Outline => self.outline().len(),
         }

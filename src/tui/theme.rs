@@ -27,6 +27,10 @@ pub struct Theme {
     #[serde(deserialize_with = "color")]
     pub warning: Color,
     #[serde(deserialize_with = "color")]
+    pub search_fg: Color,
+    #[serde(deserialize_with = "color")]
+    pub search_bg: Color,
+    #[serde(deserialize_with = "color")]
     pub person: Color,
     #[serde(deserialize_with = "color")]
     pub organisation: Color,
@@ -57,6 +61,8 @@ impl Default for Theme {
             selection_bg: Color::Rgb(0x30, 0x38, 0x48),
             status_bg: Color::Rgb(0x20, 0x24, 0x30),
             warning: Color::LightRed,
+            search_fg: Color::Black,
+            search_bg: Color::Rgb(0xd7, 0xaf, 0x5f),
             person: Color::LightYellow,
             organisation: Color::LightBlue,
             state: Color::LightGreen,

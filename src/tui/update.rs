@@ -11,6 +11,9 @@ const RELATED_SHOWN: usize = 5;
 /// A relation this strong earns the passage a margin mark.
 const STRONG_RELATION: f32 = 0.35;
 
+/// Hits a search keeps; the status bar says when there were more.
+const SEARCH_LIMIT: usize = 10_000;
+
 /// Lines moved by one mouse wheel notch.
 const WHEEL_LINES: isize = 3;
 
@@ -67,6 +70,8 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         Action::CloseOverlay => {
             if app.overlay.is_some() {
                 app.overlay = None;
+            } else if let Some(search) = app.search.take() {
+                say(app, &format!("Search for “{}” cleared", search.found.query));
             } else if app.pinned.take().is_some() {
                 say(app, "Actor unpinned");
             } else if !app.filter.is_empty() {
@@ -77,6 +82,14 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
             app.overlay = Some(Overlay::Prompt(Prompt {
                 purpose: PromptPurpose::ActorFilter,
                 input: String::new(),
+                choice: 0,
+            }));
+        }
+        Action::StartSearch => {
+            let input = app.search.as_ref().map(|s| s.found.query.clone()).unwrap_or_default();
+            app.overlay = Some(Overlay::Prompt(Prompt {
+                purpose: PromptPurpose::TextSearch,
+                input,
                 choice: 0,
             }));
         }
@@ -105,6 +118,8 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
             if let Some(Overlay::Actors { cursor }) = app.overlay {
                 app.overlay = None;
                 if cursor.selected < app.actors.actors.len() {
+                    // n/N walk the pinned actor from now on, not the search.
+                    app.search = None;
                     app.pinned = Some(cursor.selected);
                     app.mention_cursor = None;
                     return Some(Action::NextMention);
@@ -118,6 +133,8 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
             app.sidebar = ListCursor::default();
             sync_sidebar(app);
         }
+        Action::NextMention if app.search.is_some() => step_search(app, true),
+        Action::PrevMention if app.search.is_some() => step_search(app, false),
         Action::NextMention => step_mention(app, true),
         Action::PrevMention => step_mention(app, false),
         Action::ToggleSelect => {
@@ -320,6 +337,28 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
                     });
                 }
             }
+            SidebarTab::Search => {
+                let hit = app
+                    .search
+                    .as_ref()
+                    .and_then(|s| s.found.hits.get(app.sidebar.selected).copied());
+                if let Some(hit) = hit {
+                    let at = app.sidebar.selected;
+                    update(
+                        app,
+                        Action::JumpTo {
+                            doc: hit.doc,
+                            passage: hit.passage,
+                        },
+                    );
+                    let landed = Some((app.reader.doc, app.reader.passage));
+                    if let Some(search) = app.search.as_mut() {
+                        search.at = Some(at);
+                        search.landed = landed;
+                    }
+                    reveal_line_of(app, hit.start);
+                }
+            }
             SidebarTab::Outline => {
                 let outline = app.outline();
                 if let Some((passage, _)) = outline.get(app.sidebar.selected) {
@@ -337,6 +376,7 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
                         say(app, "Actor unpinned");
                     } else {
                         app.pinned = Some(a);
+                        app.search = None;
                         app.mention_cursor = None;
                         let name = app.actors.actors[a].name.clone();
                         say(
@@ -395,6 +435,24 @@ fn submit(app: &mut App, prompt: Prompt) {
                 }
             } else {
                 say(app, "No document names all these actors");
+            }
+        }
+        PromptPurpose::TextSearch => {
+            let found = crate::search::find_text(&app.corpus, &prompt.input, SEARCH_LIMIT);
+            if found.query.is_empty() {
+                app.search = None;
+                say(app, "Search cleared");
+            } else if found.hits.is_empty() {
+                say(app, &format!("No passage contains “{}”", found.query));
+            } else {
+                app.search = Some(crate::tui::app::SearchState {
+                    found,
+                    at: None,
+                    landed: None,
+                });
+                app.sidebar_tab = SidebarTab::Search;
+                app.sidebar = ListCursor::default();
+                step_search(app, true);
             }
         }
         PromptPurpose::ExportPath => {
@@ -499,6 +557,91 @@ fn travel(app: &mut App, back: bool) {
     app.reader.scroll = target.scroll;
     clamp_scroll(app);
     reveal_passage(app);
+}
+
+/// Goes to the next (or previous) hit of the search, from the reading position, in any document.
+fn step_search(app: &mut App, forward: bool) {
+    let Some(search) = &app.search else { return };
+    let hits = &search.found.hits;
+    if hits.is_empty() {
+        return;
+    }
+    let passage = app
+        .current_document()
+        .and_then(|d| d.passages.get(app.reader.passage))
+        .map_or(0..0, |p| p.range());
+    // From the hit last visited while the reader is still where it took it, else from the passage.
+    let still = search.landed == Some((app.reader.doc, app.reader.passage));
+    let here = match search.at.and_then(|i| hits.get(i)) {
+        Some(h) if still || (h.doc == app.reader.doc && passage.contains(&h.start)) => (h.doc, h.start),
+        // At the top of an article its title is on screen too: it counts as here.
+        _ if forward && app.reader.scroll == 0 => (app.reader.doc, 0),
+        _ if forward => (app.reader.doc, passage.start.saturating_sub(1)),
+        _ => (app.reader.doc, passage.start),
+    };
+    let found = if forward {
+        hits.iter().position(|h| (h.doc, h.start) > here)
+    } else {
+        hits.iter().rposition(|h| (h.doc, h.start) < here)
+    };
+    let wrapped = found.is_none();
+    let index = found.unwrap_or(if forward { 0 } else { hits.len() - 1 });
+    let hit = hits[index];
+    let wrapped = wrapped && search.at.is_some();
+    let text = format!(
+        "“{}”: hit {}/{}{} in {} documents{}",
+        search.found.query,
+        index + 1,
+        hits.len(),
+        if search.found.truncated { "+" } else { "" },
+        search.found.documents(),
+        if wrapped {
+            " (wrapped around)"
+        } else {
+            "; n/N next/previous, Esc clears"
+        }
+    );
+    update(
+        app,
+        Action::JumpTo {
+            doc: hit.doc,
+            passage: hit.passage,
+        },
+    );
+    let landed = Some((app.reader.doc, app.reader.passage));
+    if let Some(search) = &mut app.search {
+        search.at = Some(index);
+        search.landed = landed;
+    }
+    if app.sidebar_tab == SidebarTab::Search {
+        app.sidebar.selected = index;
+        app.sidebar.reveal(app.sidebar_visible());
+    }
+    reveal_line_of(app, hit.start);
+    say(app, &text);
+}
+
+/// Scrolls so the line holding a file offset of the open document is on screen.
+fn reveal_line_of(app: &mut App, offset: usize) {
+    let lines = &app.reader.lines;
+    let row = lines.lines.iter().position(|l| {
+        l.passage == Some(app.reader.passage)
+            && lines
+                .displays
+                .get(app.reader.passage)
+                .and_then(|d| d.as_ref())
+                .is_some_and(|d| {
+                    let at = d.to_display(offset);
+                    l.range.start <= at && at < l.range.end.max(l.range.start + 1)
+                })
+    });
+    if let Some(row) = row {
+        let height = app.reader_height();
+        if row < app.reader.scroll || row >= app.reader.scroll + height {
+            app.reader.scroll = row.saturating_sub(height / 3);
+            clamp_scroll(app);
+        }
+    }
 }
 
 /// Goes to the next (or previous) mention of the current actor, in any document.

@@ -53,6 +53,32 @@ impl Reader<'_> {
             .collect()
     }
 
+    /// Search hits on one line, painted over everything else (the current hit brighter).
+    fn search_spans(&self, line: &ReaderLine) -> Vec<(Range<usize>, Style)> {
+        let app = self.app;
+        let (Some(search), Some(p)) = (&app.search, line.passage) else {
+            return Vec::new();
+        };
+        let current = search.at.and_then(|i| search.found.hits.get(i));
+        search
+            .found
+            .in_document(app.reader.doc)
+            .iter()
+            .filter(|h| h.passage == p)
+            .filter_map(|h| {
+                let style = if current == Some(h) {
+                    Style::new()
+                        .fg(app.theme.search_fg)
+                        .bg(app.theme.cursor)
+                        .add_modifier(Modifier::BOLD)
+                } else {
+                    Style::new().fg(app.theme.search_fg).bg(app.theme.search_bg)
+                };
+                self.on_line(line, h.start, h.end).map(|r| (r, style))
+            })
+            .collect()
+    }
+
     /// Mentions on one line: byte range in the line's text and the style to paint it with.
     fn mention_spans(&self, line: &ReaderLine) -> Vec<(Range<usize>, Style)> {
         let app = self.app;
@@ -178,6 +204,7 @@ impl Widget for Reader<'_> {
                     })
                     .collect();
                 marks = overlay(&marks, &self.mention_spans(line));
+                marks = overlay(&marks, &self.search_spans(line));
                 let related = line
                     .passage
                     .is_some_and(|p| app.strongly_related.get(p).copied().unwrap_or(false));

@@ -17,27 +17,35 @@ pub struct Sidebar<'a> {
 }
 
 impl Sidebar<'_> {
-    /// Tab names, cut to three letters when the pane is too narrow for them all.
+    /// Tab names; the others cut to three letters, or one, when the pane is too narrow for them.
     fn tabs(&self, width: usize) -> Line<'static> {
-        let full: usize = SidebarTab::ORDER
-            .iter()
-            .map(|t| t.label().chars().count() + 1)
-            .sum::<usize>()
-            + 1;
-        let short = full > width.saturating_sub(2);
+        let current = self.app.sidebar_tab;
+        let label = |tab: SidebarTab, cut: usize| -> String {
+            if tab == current {
+                tab.label().to_string()
+            } else {
+                tab.label().chars().take(cut).collect()
+            }
+        };
+        let room = width.saturating_sub(2);
+        let cut = [usize::MAX, 3, 1]
+            .into_iter()
+            .find(|&cut| {
+                SidebarTab::ORDER
+                    .iter()
+                    .map(|&t| label(t, cut).chars().count() + 1)
+                    .sum::<usize>()
+                    < room
+            })
+            .unwrap_or(1);
         let mut spans = vec![Span::raw(" ")];
         for tab in SidebarTab::ORDER {
-            let label: String = if short && tab != self.app.sidebar_tab {
-                tab.label().chars().take(3).collect()
-            } else {
-                tab.label().to_string()
-            };
-            let style = if tab == self.app.sidebar_tab {
+            let style = if tab == current {
                 Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
             } else {
                 Style::new().fg(self.app.theme.dim)
             };
-            spans.push(Span::styled(label, style));
+            spans.push(Span::styled(label(tab, cut), style));
             spans.push(Span::raw(" "));
         }
         Line::from(spans)
@@ -182,6 +190,42 @@ impl Sidebar<'_> {
             .collect()
     }
 
+    /// Each search hit: its article and paragraph, then the words around it, the match lit.
+    fn search_items(&self, width: usize) -> Vec<Vec<Line<'static>>> {
+        let app = self.app;
+        let Some(search) = &app.search else {
+            return vec![vec![Line::styled(
+                "No search: / finds a word or phrase in every article.",
+                Style::new().fg(app.theme.dim),
+            )]];
+        };
+        search
+            .found
+            .hits
+            .iter()
+            .map(|hit| {
+                let doc = &app.corpus.documents[hit.doc];
+                let head = crate::corpus::sanitize_line(&doc.title);
+                let (before, matched, after) = crate::search::hit_context(&app.corpus, hit, width.saturating_sub(2));
+                let lit = Style::new().fg(app.theme.search_fg).bg(app.theme.search_bg);
+                let room = width.saturating_sub(2);
+                let before_w = unicode_width::UnicodeWidthStr::width(before.as_str());
+                let matched = fit(&matched, room.saturating_sub(before_w).max(1));
+                let after_room =
+                    room.saturating_sub(before_w + unicode_width::UnicodeWidthStr::width(matched.as_str()));
+                vec![
+                    Line::styled(fit(&head, width), Style::new().fg(app.theme.dim)),
+                    Line::from(vec![
+                        Span::raw("  "),
+                        Span::raw(before),
+                        Span::styled(matched, lit),
+                        Span::raw(fit(&after, after_room)),
+                    ]),
+                ]
+            })
+            .collect()
+    }
+
     fn outline_rows(&self, width: usize) -> Vec<Line<'static>> {
         let app = self.app;
         app.outline()
@@ -211,6 +255,7 @@ impl Widget for Sidebar<'_> {
             SidebarTab::Actors => one_line(self.actor_rows(width)),
             SidebarTab::Claims => self.claim_items(width),
             SidebarTab::Related => self.related_items(width),
+            SidebarTab::Search => self.search_items(width),
             SidebarTab::Selection => one_line(self.selection_rows(width)),
             SidebarTab::Outline => one_line(self.outline_rows(width)),
         };
@@ -221,8 +266,11 @@ impl Widget for Sidebar<'_> {
         while start < selected && items[start..=selected].iter().map(Vec::len).sum::<usize>() > height {
             start += 1;
         }
-        let highlight =
-            app.focus == Focus::Sidebar || matches!(app.sidebar_tab, SidebarTab::Claims | SidebarTab::Related);
+        let highlight = app.focus == Focus::Sidebar
+            || matches!(
+                app.sidebar_tab,
+                SidebarTab::Claims | SidebarTab::Related | SidebarTab::Search
+            );
         let lines: Vec<Line> = items
             .into_iter()
             .enumerate()

@@ -44,6 +44,17 @@ impl Widget for Status<'_> {
                 base.fg(theme.heading).add_modifier(Modifier::BOLD),
             ));
         }
+        if let Some(search) = &app.search {
+            let at = search
+                .at
+                .map_or(String::new(), |i| format!(" {}/{}", i + 1, search.found.hits.len()));
+            let text = format!("/{}{at} │ ", crate::corpus::sanitize_line(&search.found.query));
+            used += text.chars().count();
+            spans.push(Span::styled(
+                text,
+                base.fg(theme.search_bg).add_modifier(Modifier::BOLD),
+            ));
+        }
         if let Some(actor) = app.pinned.and_then(|a| app.actors.actors.get(a)) {
             let pin = format!("◆ {} │ ", actor.name);
             used += pin.chars().count();
@@ -79,6 +90,7 @@ impl Widget for PromptLine<'_> {
             PromptPurpose::ActorFilter => " Filter by actor (↑↓ choose, Enter applies, Esc cancels): ".to_string(),
             PromptPurpose::ExportPath => " Export the selection to (Enter writes, Esc cancels): ".to_string(),
             PromptPurpose::ConfirmOverwrite(path) => format!(" {path} exists. Overwrite it? (y/n) "),
+            PromptPurpose::TextSearch => " Search (accents and case ignored; Enter finds, Esc cancels): /".to_string(),
         };
         let input = crate::corpus::sanitize_line(&self.prompt.input);
         let room = (area.width as usize).saturating_sub(label.chars().count() + 1);
