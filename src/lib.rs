@@ -3,6 +3,7 @@
 
 pub mod analysis;
 pub mod corpus;
+pub mod curation;
 pub mod export;
 pub mod save;
 pub mod search;

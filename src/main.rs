@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand};
 use recoupe::analysis::lexicon::Lexicon;
 use recoupe::analysis::{actors, claims, related};
 use recoupe::corpus::{self, Corpus, LoadError};
+use recoupe::curation::Curation;
 use recoupe::export;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -18,7 +19,8 @@ struct Cli {
     /// Files or folders to read (.txt and .md, folders walked recursively).
     /// Default: ./seeds if present, else the bundled seed corpus.
     paths: Vec<PathBuf>,
-    /// A lexicon of your own (TOML), merged over the bundled one.
+    /// Your lexicon (TOML), merged over the bundled one; the reader saves actor corrections to it
+    /// [default: ~/.config/recoupe/actors.toml].
     #[arg(long, value_name = "FILE")]
     lexicon: Option<PathBuf>,
 }
@@ -34,7 +36,7 @@ enum Command {
         /// Only the actors matching this fuzzy query (name or alias, accents and case ignored), best first.
         #[arg(long, value_name = "QUERY")]
         filter: Option<String>,
-        /// A lexicon of your own (TOML), merged over the bundled one.
+        /// Your lexicon (TOML), merged over the bundled one [default: ~/.config/recoupe/actors.toml].
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
     },
@@ -47,7 +49,7 @@ enum Command {
         /// Only the claims of actors whose name or alias contains this (accents and case ignored).
         #[arg(long, value_name = "QUERY")]
         actor: Vec<String>,
-        /// A lexicon of your own (TOML), merged over the bundled one.
+        /// Your lexicon (TOML), merged over the bundled one [default: ~/.config/recoupe/actors.toml].
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
     },
@@ -60,7 +62,7 @@ enum Command {
         /// How many related passages per passage.
         #[arg(long, default_value_t = 5)]
         top: usize,
-        /// A lexicon of your own (TOML), merged over the bundled one.
+        /// Your lexicon (TOML), merged over the bundled one [default: ~/.config/recoupe/actors.toml].
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
     },
@@ -82,7 +84,7 @@ enum Command {
         /// Overwrite FILE when it exists.
         #[arg(long)]
         force: bool,
-        /// A lexicon of your own (TOML), merged over the bundled one.
+        /// Your lexicon (TOML), merged over the bundled one [default: ~/.config/recoupe/actors.toml].
         #[arg(long, value_name = "FILE")]
         lexicon: Option<PathBuf>,
     },
@@ -167,14 +169,16 @@ fn open(paths: &[PathBuf]) -> anyhow::Result<Corpus> {
 }
 
 fn run_tui(corpus: Corpus, lexicon: Option<&std::path::Path>) -> anyhow::Result<()> {
-    let lexicon = load_lexicon(lexicon)?;
+    let curation = user_curation(lexicon)?;
+    // A broken lexicon is said before the terminal is taken over.
+    curation.lexicon().map_err(|e| UsageError(e.to_string()))?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(UsageError(
             "the reader needs a terminal; for scripts use a subcommand (see recoupe --help)".into(),
         )
         .into());
     }
-    recoupe::tui::run(corpus, &lexicon)
+    recoupe::tui::run(corpus, curation)
 }
 
 /// Counts of a corpus and the time each stage took, so a user can see where time goes.
@@ -224,11 +228,21 @@ fn print_stats(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn load_lexicon(path: Option<&std::path::Path>) -> anyhow::Result<Lexicon> {
+/// The user's lexicon: the `--lexicon` file, else `actors.toml` in the platform's config folder
+/// (`$XDG_CONFIG_HOME/recoupe/` or `~/.config/recoupe/` on Linux). Missing is empty.
+fn user_curation(path: Option<&std::path::Path>) -> anyhow::Result<Curation> {
+    let path = match path {
+        Some(p) => Some(p.to_path_buf()),
+        None => dirs::config_dir().map(|d| d.join("recoupe").join("actors.toml")),
+    };
     match path {
-        Some(p) => Ok(Lexicon::with_user_file(p).map_err(|e| UsageError(e.to_string()))?),
-        None => Ok(Lexicon::embedded()),
+        Some(p) => Ok(Curation::load(&p).map_err(|e| UsageError(e.to_string()))?),
+        None => Ok(Curation::in_memory()),
     }
+}
+
+fn load_lexicon(path: Option<&std::path::Path>) -> anyhow::Result<Lexicon> {
+    Ok(user_curation(path)?.lexicon().map_err(|e| UsageError(e.to_string()))?)
 }
 
 fn print_actors(

@@ -2,8 +2,11 @@
 
 use assert_cmd::Command;
 
+/// The binary, with no user lexicon of the machine's (none exists at that config folder).
 fn recoupe() -> Command {
-    Command::cargo_bin("recoupe").expect("binary built")
+    let mut cmd = Command::cargo_bin("recoupe").expect("binary built");
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent/recoupe-tests");
+    cmd
 }
 
 /// Runs recoupe, requires success, and reads its JSON output.

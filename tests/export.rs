@@ -106,6 +106,7 @@ fn markdown_has_a_section_per_article_a_quote_per_passage_and_keeps_text_as_text
 fn cli_export_of_milley_finds_both_articles_that_quote_him() {
     let out = assert_cmd::Command::cargo_bin("recoupe")
         .expect("binary")
+        .env("XDG_CONFIG_HOME", "/nonexistent/recoupe-tests")
         .args(["export", "seeds", "--actor", "Milley"])
         .output()
         .expect("runs");
@@ -125,6 +126,7 @@ fn cli_export_writes_a_file_and_never_overwrites_without_force() {
     let run = |extra: &[&str]| {
         assert_cmd::Command::cargo_bin("recoupe")
             .expect("binary")
+            .env("XDG_CONFIG_HOME", "/nonexistent/recoupe-tests")
             .args(["export", "seeds", "--claims", "--actor", "zakharova", "-o"])
             .arg(&file)
             .args(extra)
@@ -141,6 +143,7 @@ fn cli_export_writes_a_file_and_never_overwrites_without_force() {
     assert!(run(&["--force"]).status.success());
     let json = assert_cmd::Command::cargo_bin("recoupe")
         .expect("binary")
+        .env("XDG_CONFIG_HOME", "/nonexistent/recoupe-tests")
         .args([
             "export",
             "seeds",
@@ -156,6 +159,7 @@ fn cli_export_writes_a_file_and_never_overwrites_without_force() {
     assert!(v["claims"].as_array().is_some_and(|c| c.len() >= 3));
     let bad = assert_cmd::Command::cargo_bin("recoupe")
         .expect("binary")
+        .env("XDG_CONFIG_HOME", "/nonexistent/recoupe-tests")
         .args(["export", "seeds", "-o", "/no/such/folder/out.md"])
         .output()
         .expect("runs");

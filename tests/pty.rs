@@ -37,6 +37,8 @@ impl Session {
         cmd.args(args);
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
+        // No user lexicon of the machine's: corrections made in a test go nowhere.
+        cmd.env("XDG_CONFIG_HOME", "/nonexistent/recoupe-tests");
         for (k, v) in env {
             cmd.env(k, v);
         }

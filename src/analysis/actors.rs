@@ -379,6 +379,7 @@ impl<'a> Detector<'a> {
         let e = &self.lexicon.entries[entry];
         // A capital city after `à`/`in` is a place, not the state speaking (`à Moscou`).
         let place_use = e.kind == ActorKind::State
+            && !self.lexicon.from_user.get(entry).copied().unwrap_or(false)
             && a > 0
             && matches!(self.toks[a - 1].text, "à" | "À" | "in" | "at")
             && fold(&e.name) != self.folded[a..b].join(" ")

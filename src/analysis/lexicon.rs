@@ -37,7 +37,7 @@ impl ActorKind {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
 pub struct LexiconEntry {
     pub name: String,
     pub kind: ActorKind,
@@ -45,12 +45,20 @@ pub struct LexiconEntry {
     pub aliases: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-struct LexiconFile {
-    #[serde(default, rename = "actor")]
-    actors: Vec<LexiconEntry>,
+/// A lexicon file: the bundled one, or a user's (hand-written or curated in the reader).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+pub struct LexiconFile {
+    /// Names never reported as actors.
     #[serde(default)]
-    not_actors: Vec<String>,
+    pub not_actors: Vec<String>,
+    #[serde(default, rename = "actor")]
+    pub actors: Vec<LexiconEntry>,
+}
+
+impl LexiconFile {
+    pub fn parse(text: &str, name: &str) -> Result<LexiconFile, LexiconError> {
+        parse(text, name)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -88,6 +96,9 @@ pub struct AliasPattern {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub entries: Vec<LexiconEntry>,
+    /// Which entries come from the user's lexicon: their aliases are taken as said, with none
+    /// of the detector's second guesses (`à Kaboul` stays the actor it was merged into).
+    pub from_user: Vec<bool>,
     pub not_actors: HashSet<String>,
     /// Alias patterns by their first folded token.
     pub patterns: HashMap<String, Vec<AliasPattern>>,
@@ -146,25 +157,30 @@ impl Lexicon {
         Lexicon::build(Vec::new()).unwrap_or_else(|e| panic!("embedded lexicon: {e}"))
     }
 
-    /// The default lexicon with a user's lexicon file merged over it.
-    pub fn with_user_file(path: &std::path::Path) -> Result<Lexicon, LexiconError> {
-        let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| LexiconError::Io {
-            path: shown.clone(),
-            source,
-        })?;
-        Lexicon::build(vec![(text, shown)])
-    }
-
     /// The default lexicon with user lexicon texts (`(text, name)`) merged over it in order.
     pub fn build(user: Vec<(String, String)>) -> Result<Lexicon, LexiconError> {
         let mut file: LexiconFile = parse(include_str!("../../assets/actors.toml"), "assets/actors.toml")?;
+        let mut from_user = vec![false; file.actors.len()];
         for (text, name) in &user {
             let extra: LexiconFile = parse(text, name)?;
+            // A user's entry claims its name and aliases: earlier entries lose them, and an
+            // earlier entry whose own name is claimed is replaced (`same name = your entry wins`,
+            // and a merge or rename done in the reader takes the old names along).
             for entry in extra.actors {
-                let key = fold(&entry.name);
-                file.actors.retain(|e| fold(&e.name) != key);
+                let claimed: HashSet<String> = std::iter::once(&entry.name)
+                    .chain(&entry.aliases)
+                    .map(|a| fold(a))
+                    .collect();
+                let keep: Vec<bool> = file.actors.iter().map(|e| !claimed.contains(&fold(&e.name))).collect();
+                let mut at = 0;
+                file.actors.retain(|_| (keep[at], at += 1).0);
+                let mut at = 0;
+                from_user.retain(|_| (keep[at], at += 1).0);
+                for e in &mut file.actors {
+                    e.aliases.retain(|a| !claimed.contains(&fold(a)));
+                }
                 file.actors.push(entry);
+                from_user.push(true);
             }
             file.not_actors.extend(extra.not_actors);
         }
@@ -197,6 +213,7 @@ impl Lexicon {
         Ok(Lexicon {
             not_actors: set(&file.not_actors),
             entries: file.actors,
+            from_user,
             patterns,
             roles: set(&words.roles),
             organisation_words: set(&words.organisation),

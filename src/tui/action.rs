@@ -79,6 +79,13 @@ pub enum Action {
     ClearFilter,
     /// Find a word or phrase in every passage.
     StartSearch,
+    /// Curating the actor chosen in the actor view or the Actors tab: merge it into another,
+    /// split an alias off, rename it, change its kind, or say it is not an actor.
+    MergeActor,
+    SplitAlias,
+    RenameActor,
+    ChangeKind,
+    NotAnActor,
     /// Typing at a prompt.
     PromptDown,
     PromptUp,

@@ -10,9 +10,10 @@ use super::ui::layout::{Panes, inner, reader_text_width};
 use super::update::update;
 use crate::analysis::actors::Actors;
 use crate::analysis::claims::Claim;
-use crate::analysis::lexicon::Lexicon;
+use crate::analysis::lexicon::{ActorKind, Lexicon};
 use crate::analysis::related::{RelatedIndex, RelatedPassage};
 use crate::corpus::Corpus;
+use crate::curation::Curation;
 use crate::export::Selection;
 use crate::search::{ActorIndex, ActorMatch, TextSearch};
 use ratatui::layout::Rect;
@@ -89,6 +90,14 @@ pub enum PromptPurpose {
     ConfirmOverwrite(String),
     /// A word or phrase to find in the passages.
     TextSearch,
+    /// The actor to merge this actor into (fuzzy, like the filter).
+    MergeInto(usize),
+    /// Which alias of this actor becomes an actor of its own.
+    SplitAlias(usize),
+    /// A new name for this actor.
+    Rename(usize),
+    /// A new kind for this actor.
+    Kind(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,6 +183,11 @@ pub struct ReaderState {
 
 pub struct App {
     pub corpus: Corpus,
+    /// The user's lexicon, where actor corrections are saved, and the lexicon in use.
+    pub curation: Curation,
+    pub lexicon: Lexicon,
+    /// A curation prompt was opened from the actor view: go back to it afterwards.
+    pub curating_from_view: bool,
     pub actors: Actors,
     /// Every claim of the corpus, in document and text order.
     pub claims: Vec<Claim>,
@@ -214,14 +228,20 @@ pub struct App {
 }
 
 impl App {
-    /// The reader on a corpus, analysed with the bundled lexicon.
+    /// The reader on a corpus, analysed with the bundled lexicon; corrections kept in memory.
     pub fn new(corpus: Corpus, width: u16, height: u16) -> App {
-        App::with_lexicon(corpus, &Lexicon::embedded(), width, height)
+        App::with_curation(corpus, Curation::in_memory(), width, height)
     }
 
-    pub fn with_lexicon(corpus: Corpus, lexicon: &Lexicon, width: u16, height: u16) -> App {
-        let (actors, claims) = crate::analysis::actors_and_claims(&corpus, lexicon);
-        let related = RelatedIndex::build(&corpus, &actors, &claims, lexicon);
+    /// The reader on a corpus, with the user's lexicon (corrections are saved to its file). A
+    /// lexicon that does not parse is reported and the bundled one used.
+    pub fn with_curation(corpus: Corpus, curation: Curation, width: u16, height: u16) -> App {
+        let (lexicon, broken) = match curation.lexicon() {
+            Ok(l) => (l, None),
+            Err(e) => (Lexicon::embedded(), Some(e.to_string())),
+        };
+        let (actors, claims) = crate::analysis::actors_and_claims(&corpus, &lexicon);
+        let related = RelatedIndex::build(&corpus, &actors, &claims, &lexicon);
         let actor_index = ActorIndex::new(&actors.actors);
         let message = corpus.warnings.first().map(|w| Message {
             text: match corpus.warnings.len() {
@@ -230,8 +250,12 @@ impl App {
             },
             warning: true,
         });
+        let message = message.or(broken.map(|text| Message { text, warning: true }));
         let mut app = App {
             corpus,
+            curation,
+            lexicon,
+            curating_from_view: false,
             actor_index,
             actors,
             claims,
@@ -330,6 +354,47 @@ impl App {
     /// The actors matching what is typed at the filter prompt.
     pub fn filter_matches(&self, query: &str) -> Vec<ActorMatch> {
         self.actor_index.search(&self.actors.actors, query, 50)
+    }
+
+    /// The actors a prompt offers (filter, merge target), best first.
+    pub fn prompt_actor_matches(&self, prompt: &Prompt) -> Option<Vec<ActorMatch>> {
+        match prompt.purpose {
+            PromptPurpose::ActorFilter => Some(self.filter_matches(&prompt.input)),
+            PromptPurpose::MergeInto(from) => Some(
+                self.filter_matches(&prompt.input)
+                    .into_iter()
+                    .filter(|m| m.actor != from)
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+
+    /// The actor the curation keys (m, s, r, K, x) work on: the one chosen in the actor view,
+    /// else the one selected in the Actors tab while the sidebar has focus.
+    pub fn curated_actor(&self) -> Option<usize> {
+        match &self.overlay {
+            Some(Overlay::Actors { cursor }) => Some(cursor.selected).filter(|&a| a < self.actors.actors.len()),
+            Some(_) => None,
+            None => (self.focus == Focus::Sidebar && self.sidebar_tab == SidebarTab::Actors)
+                .then(|| self.document_actors().get(self.sidebar.selected).map(|(a, _)| *a))
+                .flatten(),
+        }
+    }
+
+    /// The choices a prompt offers as a plain list (alias to split off, kind), narrowed by what is typed.
+    pub fn prompt_choices(&self, prompt: &Prompt) -> Option<Vec<String>> {
+        let typed = crate::analysis::text::fold(prompt.input.trim());
+        let all: Vec<String> = match prompt.purpose {
+            PromptPurpose::SplitAlias(a) => self.actors.actors.get(a)?.aliases.clone(),
+            PromptPurpose::Kind(_) => ActorKind::ALL.iter().map(|k| k.label().to_string()).collect(),
+            _ => return None,
+        };
+        Some(
+            all.into_iter()
+                .filter(|c| crate::analysis::text::fold(c).contains(&typed))
+                .collect(),
+        )
     }
 
     /// The claims the Claims tab lists: the filter actors' across the corpus, else the open document's.
@@ -437,7 +502,7 @@ impl App {
 
 /// Opens the reader on a corpus and runs until the user quits. The terminal is restored on
 /// every exit path, panics included (ratatui's hook, plus mouse capture here).
-pub fn run(corpus: Corpus, lexicon: &Lexicon) -> anyhow::Result<()> {
+pub fn run(corpus: Corpus, curation: Curation) -> anyhow::Result<()> {
     use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
     use crossterm::execute;
     let mut terminal = ratatui::init();
@@ -447,15 +512,15 @@ pub fn run(corpus: Corpus, lexicon: &Lexicon) -> anyhow::Result<()> {
         ratatui_hook(info);
     }));
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, corpus, lexicon);
+    let result = event_loop(&mut terminal, corpus, curation);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: Corpus, lexicon: &Lexicon) -> anyhow::Result<()> {
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: Corpus, curation: Curation) -> anyhow::Result<()> {
     let size = terminal.size()?;
-    let mut app = App::with_lexicon(corpus, lexicon, size.width, size.height);
+    let mut app = App::with_curation(corpus, curation, size.width, size.height);
     terminal.draw(|f| ui::render(&app, f))?;
     // Lets the end-to-end tests check that a panic restores the terminal.
     if std::env::var_os("RECOUPE_TEST_PANIC").is_some() {

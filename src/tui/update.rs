@@ -4,6 +4,9 @@ use super::action::Action;
 use super::app::{App, Focus, ListCursor, Message, Overlay, Prompt, PromptPurpose, SelectionItem, SidebarTab};
 use super::reader_lines::ReaderLines;
 use super::ui::layout::inner;
+use crate::analysis::actors::Actor;
+use crate::analysis::lexicon::ActorKind;
+use crate::curation::Curation;
 use ratatui::layout::{Position, Rect};
 
 /// Related passages listed for the current passage.
@@ -68,8 +71,20 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
             }
         }
         Action::CloseOverlay => {
-            if app.overlay.is_some() {
-                app.overlay = None;
+            if let Some(overlay) = app.overlay.take() {
+                // A curation prompt opened from the actor view goes back to it.
+                if let Overlay::Prompt(Prompt {
+                    purpose:
+                        PromptPurpose::MergeInto(a)
+                        | PromptPurpose::SplitAlias(a)
+                        | PromptPurpose::Rename(a)
+                        | PromptPurpose::Kind(a),
+                    ..
+                }) = overlay
+                    && std::mem::take(&mut app.curating_from_view)
+                {
+                    app.overlay = Some(actors_view_at(app, a));
+                }
             } else if let Some(search) = app.search.take() {
                 say(app, &format!("Search for “{}” cleared", search.found.query));
             } else if app.pinned.take().is_some() {
@@ -214,6 +229,44 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
                 ),
             );
         }
+        Action::RemoveSelected if app.sidebar_tab == SidebarTab::Actors => return Some(Action::NotAnActor),
+        Action::MergeActor | Action::SplitAlias | Action::RenameActor | Action::ChangeKind => {
+            let Some(actor) = app.curated_actor() else {
+                say(app, NO_CURATED_ACTOR);
+                return None;
+            };
+            let (purpose, input) = match action {
+                Action::MergeActor => (PromptPurpose::MergeInto(actor), String::new()),
+                Action::SplitAlias if app.actors.actors[actor].aliases.is_empty() => {
+                    say(
+                        app,
+                        &format!("{} has no other name to split off", app.actors.actors[actor].name),
+                    );
+                    return None;
+                }
+                Action::SplitAlias => (PromptPurpose::SplitAlias(actor), String::new()),
+                Action::RenameActor => (PromptPurpose::Rename(actor), app.actors.actors[actor].name.clone()),
+                _ => (PromptPurpose::Kind(actor), String::new()),
+            };
+            app.curating_from_view = matches!(app.overlay, Some(Overlay::Actors { .. }));
+            app.overlay = Some(Overlay::Prompt(Prompt {
+                purpose,
+                input,
+                choice: 0,
+            }));
+        }
+        Action::NotAnActor => match app.curated_actor() {
+            Some(actor) => {
+                let name = app.actors.actors[actor].name.clone();
+                curate(
+                    app,
+                    |c, actors| c.not_an_actor(&actors[actor]),
+                    format!("{name} is not an actor any more"),
+                    None,
+                );
+            }
+            None => say(app, NO_CURATED_ACTOR),
+        },
         Action::RemoveSelected => {
             if app.sidebar_tab == SidebarTab::Selection {
                 match app.selection_items().get(app.sidebar.selected).copied() {
@@ -455,6 +508,75 @@ fn submit(app: &mut App, prompt: Prompt) {
                 step_search(app, true);
             }
         }
+        PromptPurpose::MergeInto(from) => {
+            let matches = app.prompt_actor_matches(&prompt).unwrap_or_default();
+            let Some(m) = matches.get(prompt.choice.min(matches.len().saturating_sub(1))) else {
+                say(
+                    app,
+                    &format!("No other actor matches {:?}: nothing merged", prompt.input),
+                );
+                return;
+            };
+            let into = m.actor;
+            let (a, b) = (
+                app.actors.actors[from].name.clone(),
+                app.actors.actors[into].name.clone(),
+            );
+            curate(
+                app,
+                |c, actors| c.merge(&actors[from], &actors[into]),
+                format!("Merged {a} into {b}"),
+                Some(b),
+            );
+        }
+        PromptPurpose::SplitAlias(actor) => {
+            let choices = app.prompt_choices(&prompt).unwrap_or_default();
+            let Some(alias) = choices.get(prompt.choice.min(choices.len().saturating_sub(1))).cloned() else {
+                say(
+                    app,
+                    &format!("No name of the actor matches {:?}: nothing split", prompt.input),
+                );
+                return;
+            };
+            let name = app.actors.actors[actor].name.clone();
+            curate(
+                app,
+                |c, actors| {
+                    c.split(&actors[actor], &alias);
+                },
+                format!("{alias} is an actor of its own, apart from {name}"),
+                Some(alias.clone()),
+            );
+        }
+        PromptPurpose::Rename(actor) => {
+            let new = prompt.input.split_whitespace().collect::<Vec<_>>().join(" ");
+            let old = app.actors.actors[actor].name.clone();
+            if new.is_empty() || new == old {
+                say(app, "Name unchanged");
+                return;
+            }
+            curate(
+                app,
+                |c, actors| c.rename(&actors[actor], &new),
+                format!("Renamed {old} to {new}"),
+                Some(new.clone()),
+            );
+        }
+        PromptPurpose::Kind(actor) => {
+            let choices = app.prompt_choices(&prompt).unwrap_or_default();
+            let chosen = choices.get(prompt.choice.min(choices.len().saturating_sub(1)));
+            let Some(kind) = chosen.and_then(|c| ActorKind::ALL.into_iter().find(|k| k.label() == c)) else {
+                say(app, &format!("No kind matches {:?}: kind unchanged", prompt.input));
+                return;
+            };
+            let name = app.actors.actors[actor].name.clone();
+            curate(
+                app,
+                |c, actors| c.set_kind(&actors[actor], kind),
+                format!("{name} is now a {}", kind.label()),
+                Some(name.clone()),
+            );
+        }
         PromptPurpose::ExportPath => {
             let path = prompt.input.trim().to_string();
             if path.is_empty() {
@@ -500,6 +622,109 @@ fn export_to(app: &mut App, path: &str) {
             });
         }
     }
+}
+
+const NO_CURATED_ACTOR: &str =
+    "No actor chosen: select one in the Actors tab (t, then Tab to the sidebar) or the actor view (A)";
+
+/// Applies a correction to the user's lexicon, analyses the corpus again with it and saves the
+/// file; an unwritable file is said in the status bar and the correction kept for the session.
+/// `show` names the actor to select afterwards.
+fn curate(app: &mut App, change: impl FnOnce(&mut Curation, &[Actor]), done: String, show: Option<String>) {
+    let before = app.curation.clone();
+    change(&mut app.curation, &app.actors.actors);
+    let lexicon = match app.curation.lexicon() {
+        Ok(l) => l,
+        Err(e) => {
+            app.curation = before;
+            warn(app, &format!("{e}: nothing changed"));
+            return;
+        }
+    };
+    let from_view = matches!(app.overlay, Some(Overlay::Actors { .. })) || std::mem::take(&mut app.curating_from_view);
+    reanalyse(app, lexicon);
+    if let Some(name) = show {
+        let found = app.actors.actors.iter().position(|a| a.name == name);
+        if let Some(a) = found {
+            if from_view {
+                app.overlay = Some(actors_view_at(app, a));
+            } else if let Some(row) = app.document_actors().iter().position(|(x, _)| *x == a) {
+                app.sidebar.selected = row;
+                app.sidebar.reveal(app.sidebar_visible());
+            }
+        }
+    }
+    match (&app.curation.path, app.curation.save()) {
+        (Some(path), Ok(())) => {
+            let text = format!("{done}; saved to {}", path.display());
+            say(app, &text);
+        }
+        (None, _) => say(app, &format!("{done} (for this session: no lexicon file)")),
+        (Some(_), Err(e)) => warn(app, &format!("{done}, for this session only: {e}")),
+    }
+}
+
+/// Runs the analysis again with a new lexicon, keeping the pinned actor, the filter, the
+/// selected claims and the reading position.
+fn reanalyse(app: &mut App, lexicon: crate::analysis::lexicon::Lexicon) {
+    use crate::analysis::text::fold;
+    let name_of = |app: &App, a: usize| app.actors.actors.get(a).map(|x| x.name.clone());
+    let pinned = app.pinned.and_then(|a| name_of(app, a));
+    let filter: Vec<String> = app.filter.iter().filter_map(|&a| name_of(app, a)).collect();
+    let claims: Vec<(usize, usize)> = app
+        .selection
+        .claims
+        .iter()
+        .filter_map(|&c| app.claims.get(c).map(|c| (c.doc, c.start)))
+        .collect();
+    let (actors, said) = crate::analysis::actors_and_claims(&app.corpus, &lexicon);
+    app.related = crate::analysis::related::RelatedIndex::build(&app.corpus, &actors, &said, &lexicon);
+    app.actor_index = crate::search::ActorIndex::new(&actors.actors);
+    app.actors = actors;
+    app.claims = said;
+    app.lexicon = lexicon;
+    // An actor is found again by its name, or by the name it was merged under.
+    let find = |app: &App, name: &str| {
+        let key = fold(name);
+        app.actors.actors.iter().position(|a| a.name == name).or_else(|| {
+            app.actors
+                .actors
+                .iter()
+                .position(|a| a.aliases.iter().any(|x| fold(x) == key))
+        })
+    };
+    app.pinned = pinned.and_then(|n| find(app, &n));
+    let mut kept: Vec<usize> = filter.iter().filter_map(|n| find(app, n)).collect();
+    kept.dedup();
+    app.filter = kept;
+    app.selection.claims = claims
+        .into_iter()
+        .filter_map(|(d, at)| app.claims.iter().position(|c| c.doc == d && c.start == at))
+        .collect();
+    app.mention_cursor = None;
+    app.related_for = None;
+    mark_strong_relations(app);
+    if let Some(Overlay::Actors { cursor }) = &mut app.overlay {
+        cursor.selected = cursor.selected.min(app.actors.actors.len().saturating_sub(1));
+    }
+    sync_sidebar(app);
+}
+
+/// The actor view with one actor selected.
+fn actors_view_at(app: &App, actor: usize) -> Overlay {
+    let mut cursor = ListCursor {
+        selected: actor.min(app.actors.actors.len().saturating_sub(1)),
+        offset: 0,
+    };
+    cursor.reveal(overlay_page(app) as usize);
+    Overlay::Actors { cursor }
+}
+
+fn warn(app: &mut App, text: &str) {
+    app.message = Some(Message {
+        text: text.to_string(),
+        warning: true,
+    });
 }
 
 fn say(app: &mut App, text: &str) {

@@ -17,7 +17,9 @@ impl Widget for ActorsView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let total = app.actors.actors.len();
-        let title = format!(" Actors of the corpus: {total} — Enter pins and goes to the first mention, Esc closes ");
+        let title = format!(
+            " Actors of the corpus: {total} — Enter pins · m merge · s split · r rename · K kind · x not an actor · Esc closes "
+        );
         let inner = super::popup(app, area, 110, title, buf);
         let width = inner.width as usize;
         let name_width = (width / 3).clamp(12, 36);

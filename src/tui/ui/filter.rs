@@ -15,28 +15,83 @@ const SHOWN: usize = 10;
 pub struct FilterResults<'a> {
     pub app: &'a App,
     pub prompt: &'a Prompt,
+    pub matches: Vec<crate::search::ActorMatch>,
+}
+
+/// A list of plain choices above the prompt (an alias to split off, a kind), narrowed by typing.
+pub struct Choices<'a> {
+    pub app: &'a App,
+    pub prompt: &'a Prompt,
+    pub choices: Vec<String>,
+}
+
+/// A box at the bottom left of `area`, `rows` high inside, cleared and framed.
+fn results_box(app: &App, area: Rect, rows: usize, title: String, buf: &mut Buffer) -> Rect {
+    let rows = rows.clamp(1, SHOWN) as u16;
+    let height = (rows + 2).min(area.height);
+    let width = area.width.min(70);
+    let popup = Rect {
+        x: area.x,
+        y: area.y + area.height - height,
+        width,
+        height,
+    };
+    Clear.render(popup, buf);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(Style::new().fg(app.theme.focus_border))
+        .title(title);
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    inner
+}
+
+impl Widget for Choices<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let inner = results_box(
+            app,
+            area,
+            self.choices.len(),
+            format!(" Choices: {} ", self.choices.len()),
+            buf,
+        );
+        if self.choices.is_empty() {
+            Paragraph::new(Line::styled("Nothing matches.", Style::new().fg(app.theme.dim))).render(inner, buf);
+            return;
+        }
+        let choice = self.prompt.choice.min(self.choices.len() - 1);
+        let start = choice.saturating_sub(SHOWN - 1);
+        let lines: Vec<Line> = self
+            .choices
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(SHOWN)
+            .map(|(i, c)| {
+                let line = Line::raw(fit(&crate::corpus::sanitize_line(c), inner.width as usize));
+                if i == choice {
+                    line.style(Style::new().bg(app.theme.selection_bg).add_modifier(Modifier::BOLD))
+                } else {
+                    line
+                }
+            })
+            .collect();
+        Paragraph::new(lines).render(inner, buf);
+    }
 }
 
 impl Widget for FilterResults<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let matches = app.filter_matches(&self.prompt.input);
-        let rows = matches.len().clamp(1, SHOWN) as u16;
-        let height = (rows + 2).min(area.height);
-        let width = area.width.min(70);
-        let popup = Rect {
-            x: area.x,
-            y: area.y + area.height - height,
-            width,
-            height,
-        };
-        Clear.render(popup, buf);
-        let block = Block::bordered()
-            .border_type(BorderType::Rounded)
-            .border_style(Style::new().fg(app.theme.focus_border))
-            .title(format!(" Actors matching: {} ", matches.len()));
-        let inner = block.inner(popup);
-        block.render(popup, buf);
+        let matches = self.matches;
+        let inner = results_box(
+            app,
+            area,
+            matches.len(),
+            format!(" Actors matching: {} ", matches.len()),
+            buf,
+        );
         if matches.is_empty() {
             let text = if self.prompt.input.trim().is_empty() {
                 "Type a name, an alias, a few letters…"

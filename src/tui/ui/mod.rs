@@ -37,12 +37,14 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Help { scroll }) => frame.render_widget(help::Help { app, scroll }, area),
         Some(Overlay::Actors { cursor }) => frame.render_widget(actors_view::ActorsView { app, cursor }, area),
         Some(Overlay::Prompt(ref prompt)) => {
-            if prompt.purpose == crate::tui::app::PromptPurpose::ActorFilter {
-                let above = ratatui::layout::Rect {
-                    height: panes.status.y,
-                    ..area
-                };
-                frame.render_widget(filter::FilterResults { app, prompt }, above);
+            let above = ratatui::layout::Rect {
+                height: panes.status.y,
+                ..area
+            };
+            if let Some(matches) = app.prompt_actor_matches(prompt) {
+                frame.render_widget(filter::FilterResults { app, prompt, matches }, above);
+            } else if let Some(choices) = app.prompt_choices(prompt) {
+                frame.render_widget(filter::Choices { app, prompt, choices }, above);
             }
             frame.render_widget(status::PromptLine { app, prompt }, panes.status);
         }

@@ -81,6 +81,16 @@ pub struct PromptLine<'a> {
     pub prompt: &'a crate::tui::app::Prompt,
 }
 
+impl PromptLine<'_> {
+    fn actor(&self, a: usize) -> String {
+        self.app
+            .actors
+            .actors
+            .get(a)
+            .map_or(String::new(), |x| crate::corpus::sanitize_line(&x.name))
+    }
+}
+
 impl Widget for PromptLine<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         use crate::tui::app::PromptPurpose;
@@ -91,6 +101,13 @@ impl Widget for PromptLine<'_> {
             PromptPurpose::ExportPath => " Export the selection to (Enter writes, Esc cancels): ".to_string(),
             PromptPurpose::ConfirmOverwrite(path) => format!(" {path} exists. Overwrite it? (y/n) "),
             PromptPurpose::TextSearch => " Search (accents and case ignored; Enter finds, Esc cancels): /".to_string(),
+            PromptPurpose::MergeInto(a) => format!(
+                " Merge {} into (↑↓ choose, Enter merges, Esc cancels): ",
+                self.actor(*a)
+            ),
+            PromptPurpose::SplitAlias(a) => format!(" Split off which name of {} (↑↓, Enter, Esc): ", self.actor(*a)),
+            PromptPurpose::Rename(a) => format!(" Rename {} to (Enter renames, Esc cancels): ", self.actor(*a)),
+            PromptPurpose::Kind(a) => format!(" Kind of {} (↑↓ choose, Enter sets, Esc cancels): ", self.actor(*a)),
         };
         let input = crate::corpus::sanitize_line(&self.prompt.input);
         let room = (area.width as usize).saturating_sub(label.chars().count() + 1);

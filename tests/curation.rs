@@ -1,0 +1,284 @@
+//! Correcting the actors: merge, split, rename, kind, not an actor. Each correction is saved to
+//! the user's lexicon file, and reading the file again gives the same actors.
+
+use recoupe::analysis::actors::{self, Actors};
+use recoupe::analysis::lexicon::ActorKind;
+use recoupe::corpus::load_seeds;
+use recoupe::curation::Curation;
+use recoupe::tui::App;
+use recoupe::tui::action::Action;
+use recoupe::tui::update::update;
+
+fn analyse(curation: &Curation) -> Actors {
+    actors::extract(&load_seeds(), &curation.lexicon().expect("lexicon parses"))
+}
+
+fn find<'a>(actors: &'a Actors, name: &str) -> Option<&'a actors::Actor> {
+    actors.actors.iter().find(|a| a.name == name)
+}
+
+/// An actor's name, kind and mention places (document, offset).
+type Seen = (String, ActorKind, Vec<(usize, usize)>);
+
+/// Names, kinds and mention places: what a user sees of the actors.
+fn summary(actors: &Actors) -> Vec<Seen> {
+    let mut out: Vec<_> = actors
+        .actors
+        .iter()
+        .map(|a| {
+            (
+                a.name.clone(),
+                a.kind,
+                a.mentions.iter().map(|m| (m.doc, m.start)).collect(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Saves, reads the file back from disk, and checks the reloaded analysis is the same.
+fn round_trip(curation: &Curation, in_session: &Actors) {
+    curation.save().expect("saved");
+    let path = curation.path.as_ref().expect("a file");
+    let reloaded = Curation::load(path).expect("the saved file reads back");
+    assert_eq!(summary(&analyse(&reloaded)), summary(in_session));
+}
+
+#[test]
+fn merging_two_actors_gives_one_with_both_mentions_and_survives_a_reload() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("config/recoupe/actors.toml");
+    let mut curation = Curation::load(&path).expect("a missing file is an empty lexicon");
+    let before = analyse(&curation);
+    let kabul = find(&before, "Kaboul").expect("Kaboul is found").clone();
+    let afghanistan = find(&before, "Afghanistan").expect("Afghanistan is found").clone();
+    curation.merge(&kabul, &afghanistan);
+    let after = analyse(&curation);
+    assert!(find(&after, "Kaboul").is_none(), "one actor left");
+    let merged = find(&after, "Afghanistan").expect("merged actor");
+    assert_eq!(merged.mentions.len(), kabul.mentions.len() + afghanistan.mentions.len());
+    assert!(merged.aliases.iter().any(|a| a == "Kaboul" || a == "Kabul"));
+    round_trip(&curation, &after);
+    let text = std::fs::read_to_string(&path).expect("file written");
+    assert!(text.contains("Kaboul") && text.contains("[[actor]]"), "{text}");
+}
+
+#[test]
+fn splitting_an_alias_off_makes_an_actor_of_its_own() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut curation = Curation::load(&dir.path().join("actors.toml")).expect("empty");
+    let before = analyse(&curation);
+    let us = find(&before, "États-Unis").expect("États-Unis").clone();
+    let washington = us.mentions.iter().filter(|m| m.text == "Washington").count();
+    assert!(washington > 0, "the seeds say Washington for the United States");
+    assert!(curation.split(&us, "Washington"));
+    let after = analyse(&curation);
+    let split = find(&after, "Washington").expect("an actor of its own");
+    assert_eq!(split.mentions.len(), washington);
+    assert_eq!(split.kind, ActorKind::State);
+    assert_eq!(
+        find(&after, "États-Unis").expect("still there").mentions.len(),
+        us.mentions.len() - washington
+    );
+    assert!(!curation.split(&us, "no such alias"), "only an alias can be split off");
+    round_trip(&curation, &after);
+}
+
+#[test]
+fn renaming_keeps_the_mentions_and_the_old_name_as_an_alias() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut curation = Curation::load(&dir.path().join("actors.toml")).expect("empty");
+    let before = analyse(&curation);
+    let taliban = find(&before, "Talibans").expect("Talibans").clone();
+    curation.rename(&taliban, "Mouvement taliban");
+    let after = analyse(&curation);
+    let renamed = find(&after, "Mouvement taliban").expect("renamed");
+    assert_eq!(renamed.mentions.len(), taliban.mentions.len());
+    assert!(
+        renamed
+            .aliases
+            .iter()
+            .any(|a| recoupe::analysis::text::fold(a) == "talibans")
+    );
+    assert!(find(&after, "Talibans").is_none());
+    round_trip(&curation, &after);
+}
+
+#[test]
+fn changing_the_kind_and_not_an_actor() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut curation = Curation::load(&dir.path().join("actors.toml")).expect("empty");
+    let before = analyse(&curation);
+    let milley = find(&before, "Mark Milley").expect("Milley").clone();
+    curation.set_kind(&milley, ActorKind::Organisation);
+    let internet = find(&before, "Internet").expect("the detector's mistake").clone();
+    curation.not_an_actor(&internet);
+    let after = analyse(&curation);
+    assert_eq!(
+        find(&after, "Mark Milley").expect("still there").kind,
+        ActorKind::Organisation
+    );
+    assert!(find(&after, "Internet").is_none());
+    assert_eq!(after.actors.len(), before.actors.len() - 1, "nothing else lost");
+    round_trip(&curation, &after);
+}
+
+#[test]
+fn a_name_marked_not_an_actor_comes_back_when_merged_into_another() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut curation = Curation::load(&dir.path().join("actors.toml")).expect("empty");
+    let before = analyse(&curation);
+    let moscow = find(&before, "Moscou").expect("Moscou").clone();
+    curation.not_an_actor(&moscow);
+    assert!(find(&analyse(&curation), "Moscou").is_none());
+    let russia = find(&before, "Russie").expect("Russie").clone();
+    curation.merge(&moscow, &russia);
+    let after = analyse(&curation);
+    assert!(
+        find(&after, "Russie")
+            .expect("Russie")
+            .mentions
+            .iter()
+            .any(|m| m.text == "Moscou"),
+        "the merge takes the name back"
+    );
+}
+
+fn actor_at(app: &App, name: &str) -> usize {
+    app.actors.actors.iter().position(|a| a.name == name).expect("actor")
+}
+
+fn type_text(app: &mut App, text: &str) {
+    update(app, Action::PromptClear);
+    for c in text.chars() {
+        update(app, Action::PromptChar(c));
+    }
+}
+
+fn open_view_at(app: &mut App, name: &str) {
+    update(app, Action::ToggleActorsView);
+    let target = actor_at(app, name);
+    for _ in 0..target {
+        update(app, Action::OverlayDown);
+    }
+}
+
+#[test]
+fn merging_from_the_actor_view_is_applied_at_once_and_saved() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("actors.toml");
+    let curation = Curation::load(&path).expect("empty");
+    let mut app = App::with_curation(load_seeds(), curation, 120, 40);
+    open_view_at(&mut app, "Kaboul");
+    update(&mut app, Action::MergeActor);
+    type_text(&mut app, "afghan");
+    update(&mut app, Action::PromptSubmit);
+    let message = app.message.clone().expect("a message").text;
+    assert!(
+        message.starts_with("Merged Kaboul into Afghanistan; saved to"),
+        "{message}"
+    );
+    assert!(app.actors.actors.iter().all(|a| a.name != "Kaboul"));
+    let back = Curation::load(&path).expect("written");
+    assert!(
+        back.file
+            .actors
+            .iter()
+            .any(|e| e.name == "Afghanistan" && e.aliases.iter().any(|a| a == "Kaboul"))
+    );
+    // Back in the actor view, on the merged actor.
+    match app.overlay {
+        Some(recoupe::tui::app::Overlay::Actors { cursor }) => {
+            assert_eq!(app.actors.actors[cursor.selected].name, "Afghanistan")
+        }
+        ref other => panic!("actor view expected, got {other:?}"),
+    }
+    // Rename, kind and not-an-actor from the same view.
+    update(&mut app, Action::RenameActor);
+    type_text(&mut app, "Afghanistan (pays)");
+    update(&mut app, Action::PromptSubmit);
+    assert!(app.actors.actors.iter().any(|a| a.name == "Afghanistan (pays)"));
+    update(&mut app, Action::ChangeKind);
+    type_text(&mut app, "plac");
+    update(&mut app, Action::PromptSubmit);
+    assert_eq!(
+        app.actors.actors[actor_at(&app, "Afghanistan (pays)")].kind,
+        ActorKind::Place
+    );
+    update(&mut app, Action::CloseOverlay);
+    open_view_at(&mut app, "Internet");
+    update(&mut app, Action::NotAnActor);
+    assert!(app.actors.actors.iter().all(|a| a.name != "Internet"));
+    let back = Curation::load(&path).expect("written");
+    assert!(back.file.not_actors.iter().any(|n| n == "Internet"));
+}
+
+#[test]
+fn an_unwritable_lexicon_is_reported_and_the_change_kept_for_the_session() {
+    let dir = tempfile::tempdir().expect("dir");
+    let blocker = dir.path().join("a-file");
+    std::fs::write(&blocker, "not a folder").expect("write");
+    // Root may write anywhere: a path under a plain file cannot be written by anyone.
+    let curation = Curation {
+        path: Some(blocker.join("actors.toml")),
+        ..Curation::default()
+    };
+    let mut app = App::with_curation(load_seeds(), curation, 120, 40);
+    open_view_at(&mut app, "Internet");
+    update(&mut app, Action::NotAnActor);
+    let message = app.message.clone().expect("a message");
+    assert!(message.warning, "{message:?}");
+    assert!(
+        message.text.contains("for this session only") && message.text.contains("cannot write"),
+        "{message:?}"
+    );
+    assert!(
+        app.actors.actors.iter().all(|a| a.name != "Internet"),
+        "kept for the session"
+    );
+}
+
+#[test]
+fn x_in_the_actors_tab_marks_the_selected_actor_and_in_the_selection_tab_removes_an_item() {
+    let mut app = App::new(load_seeds(), 120, 40);
+    update(&mut app, Action::FocusPrev);
+    assert_eq!(app.sidebar_tab, recoupe::tui::app::SidebarTab::Actors);
+    let first = app.document_actors()[0].0;
+    let name = app.actors.actors[first].name.clone();
+    update(&mut app, Action::RemoveSelected);
+    assert!(app.actors.actors.iter().all(|a| a.name != name), "{name} is gone");
+    assert!(app.message.clone().expect("message").text.contains("for this session"));
+}
+
+#[test]
+fn the_headless_actors_command_shows_the_saved_corrections() {
+    let dir = tempfile::tempdir().expect("dir");
+    let config = dir.path().join("config");
+    let mut curation = Curation::load(&config.join("recoupe/actors.toml")).expect("empty");
+    let before = analyse(&curation);
+    curation.merge(
+        find(&before, "Kaboul").expect("Kaboul"),
+        find(&before, "Afghanistan").expect("Afghanistan"),
+    );
+    curation.save().expect("saved");
+    // The default place: $XDG_CONFIG_HOME/recoupe/actors.toml.
+    let out = assert_cmd::Command::cargo_bin("recoupe")
+        .expect("binary")
+        .env("XDG_CONFIG_HOME", &config)
+        .args(["actors", "--json"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let names: Vec<&str> = json["actors"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|a| a["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"Afghanistan") && !names.contains(&"Kaboul"),
+        "{names:?}"
+    );
+}
