@@ -139,6 +139,7 @@ fn opens_the_bundled_corpus_reads_the_second_article_and_quits_cleanly() {
     let status = s.wait_exit();
     assert!(status.success(), "exit status {status:?}");
     assert!(!s.parser.screen().alternate_screen(), "left the alternate screen");
+    assert!(!s.parser.screen().hide_cursor(), "cursor shown again");
 }
 
 #[test]
@@ -222,4 +223,42 @@ fn typing_an_actor_filter_narrows_the_document_list() {
     assert!(s.parser.screen().contents().contains("Le Pakistan fournirait"));
     s.send("q");
     assert!(s.wait_exit().success());
+}
+
+/// Sends a signal to the reader and checks it leaves the terminal as it found it.
+fn killed_by(signal: &str) {
+    let cwd = tempfile::tempdir().expect("dir");
+    let mut s = Session::start(&[], cwd.path());
+    s.wait_for("the first frame", |screen| {
+        screen.contents().contains("Actors") && screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    });
+    let pid = s.child.process_id().expect("pid");
+    let sent = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let status = s.wait_exit();
+    assert!(!status.success(), "a signal is not a clean quit");
+    let screen = s.parser.screen();
+    assert!(
+        !screen.alternate_screen(),
+        "left the alternate screen after SIG{signal}"
+    );
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse released"
+    );
+    assert!(!screen.hide_cursor(), "cursor shown again");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    killed_by("TERM");
+}
+
+#[test]
+fn sigint_restores_the_terminal() {
+    killed_by("INT");
 }

@@ -508,14 +508,40 @@ pub fn run(corpus: Corpus, curation: Curation) -> anyhow::Result<()> {
     let mut terminal = ratatui::init();
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        let _ = execute!(std::io::stdout(), DisableMouseCapture, crossterm::cursor::Show);
         ratatui_hook(info);
     }));
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    restore_on_signals();
     let result = event_loop(&mut terminal, corpus, curation);
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    restore_terminal();
     result
+}
+
+/// Mouse released, cursor shown, main screen back, raw mode off.
+fn restore_terminal() {
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        crossterm::event::DisableMouseCapture,
+        crossterm::cursor::Show
+    );
+    ratatui::restore();
+}
+
+/// SIGTERM, SIGINT, SIGHUP and SIGQUIT end the reader with the terminal restored (a signal's
+/// default action would leave it in raw mode on the alternate screen). The exit status is the
+/// shell's usual 128 + signal number.
+fn restore_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            restore_terminal();
+            std::process::exit(128 + signal);
+        }
+    });
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: Corpus, curation: Curation) -> anyhow::Result<()> {
