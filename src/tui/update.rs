@@ -34,7 +34,18 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
         next = apply(app, action);
     }
     refresh_related(app);
+    keep_cursors_in_lists(app);
     None
+}
+
+/// Lists shrink (a selection item removed, a filter applied, actors merged): their cursors follow.
+fn keep_cursors_in_lists(app: &mut App) {
+    let side = app.sidebar_len();
+    app.sidebar.selected = app.sidebar.selected.min(side.saturating_sub(1));
+    app.sidebar.offset = app.sidebar.offset.min(app.sidebar.selected);
+    let docs = app.visible_documents().len();
+    app.documents.selected = app.documents.selected.min(docs.saturating_sub(1));
+    app.documents.offset = app.documents.offset.min(app.documents.selected);
 }
 
 /// Keeps the related list in step with the current passage.

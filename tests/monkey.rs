@@ -1,0 +1,185 @@
+//! A seeded monkey: thousands of random actions, resizes (0x0 and 1x1 among them), clicks and
+//! keystrokes through `update`, each followed by a frame on a TestBackend. Nothing may panic and
+//! the state must stay consistent after every step.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use recoupe::corpus::load_seeds;
+use recoupe::tui::App;
+use recoupe::tui::action::Action;
+use recoupe::tui::app::{Overlay, SidebarTab};
+use recoupe::tui::ui::render;
+use recoupe::tui::update::update;
+
+/// Every action a key can give. Export is left out: it writes files into the working folder
+/// (its failures are tested in tests/tui.rs and tests/export.rs).
+const KEYS: &[Action] = &[
+    Action::FocusNext,
+    Action::FocusPrev,
+    Action::ToggleHelp,
+    Action::CloseOverlay,
+    Action::ToggleDebris,
+    Action::NextPassage,
+    Action::PrevPassage,
+    Action::DocDown,
+    Action::DocUp,
+    Action::DocPageDown,
+    Action::DocPageUp,
+    Action::DocFirst,
+    Action::DocLast,
+    Action::OpenDocument,
+    Action::ScrollDown,
+    Action::ScrollUp,
+    Action::PageDown,
+    Action::PageUp,
+    Action::HalfPageDown,
+    Action::HalfPageUp,
+    Action::ReaderTop,
+    Action::ReaderBottom,
+    Action::SideDown,
+    Action::SideUp,
+    Action::SideFirst,
+    Action::SideLast,
+    Action::SideOpen,
+    Action::NextTab,
+    Action::NextMention,
+    Action::PrevMention,
+    Action::ToggleActorsView,
+    Action::NextRelated,
+    Action::PrevRelated,
+    Action::FollowRelated,
+    Action::Back,
+    Action::Forward,
+    Action::ToggleSelect,
+    Action::SelectClaim,
+    Action::SelectActorPassages,
+    Action::RemoveSelected,
+    Action::StartFilter,
+    Action::ClearFilter,
+    Action::StartSearch,
+    Action::MergeActor,
+    Action::SplitAlias,
+    Action::RenameActor,
+    Action::ChangeKind,
+    Action::NotAnActor,
+    Action::PromptDown,
+    Action::PromptUp,
+    Action::PromptBackspace,
+    Action::PromptClear,
+    Action::PromptSubmit,
+    Action::OverlayDown,
+    Action::OverlayUp,
+    Action::OverlayPageDown,
+    Action::OverlayPageUp,
+    Action::OverlayOpen,
+];
+
+const TYPED: &[char] = &[
+    'a', 'e', 'é', 't', 'i', 's', ' ', 'K', 'ñ', '’', '-', 'z', '1', '\u{7}', '界',
+];
+
+fn random_action(rng: &mut fastrand::Rng, app: &App) -> Action {
+    let (w, h) = (app.area.width.max(1), app.area.height.max(1));
+    match rng.u32(0..100) {
+        0..=3 => {
+            let sizes = [(0, 0), (1, 1), (59, 9), (60, 10), (80, 24), (200, 60)];
+            let (width, height) = if rng.bool() {
+                sizes[rng.usize(..sizes.len())]
+            } else {
+                (rng.u16(0..220), rng.u16(0..70))
+            };
+            Action::Resize { width, height }
+        }
+        4..=7 => Action::Click {
+            column: rng.u16(0..w + 2),
+            row: rng.u16(0..h + 2),
+        },
+        8..=10 => Action::Wheel {
+            column: rng.u16(0..w),
+            row: rng.u16(0..h),
+            down: rng.bool(),
+        },
+        11..=25 => Action::PromptChar(TYPED[rng.usize(..TYPED.len())]),
+        26..=27 => Action::JumpTo {
+            doc: rng.usize(0..app.corpus.documents.len() + 2),
+            passage: rng.usize(0..80),
+        },
+        _ => KEYS[rng.usize(..KEYS.len())],
+    }
+}
+
+/// What must hold after every step, whatever happened before.
+fn check(app: &App, step: usize, action: Action) {
+    let docs = app.corpus.documents.len();
+    let at = format!("step {step} after {action:?}");
+    assert!(app.reader.doc < docs, "{at}: open document out of range");
+    let passages = app.corpus.documents[app.reader.doc].passages.len();
+    assert!(app.reader.passage < passages.max(1), "{at}: passage out of range");
+    let lines = app.reader.lines.lines.len();
+    assert!(app.reader.scroll <= lines, "{at}: scrolled past the text");
+    let visible = app.visible_documents();
+    assert!(
+        visible.is_empty() || app.documents.selected < visible.len(),
+        "{at}: document cursor past the list"
+    );
+    let side = app.sidebar_len();
+    assert!(
+        side == 0 || app.sidebar.selected < side,
+        "{at}: sidebar cursor past its list"
+    );
+    let actors = app.actors.actors.len();
+    assert!(
+        app.filter.iter().all(|&a| a < actors),
+        "{at}: filter names a lost actor"
+    );
+    assert!(app.pinned.is_none_or(|a| a < actors), "{at}: pinned actor lost");
+    assert!(
+        app.selection.claims.iter().all(|&c| c < app.claims.len()),
+        "{at}: selected claim lost"
+    );
+    assert!(
+        app.selection
+            .passages
+            .iter()
+            .all(|&(d, p)| d < docs && p < app.corpus.documents[d].passages.len()),
+        "{at}: selected passage lost"
+    );
+    if let Some(Overlay::Actors { cursor }) = &app.overlay {
+        assert!(
+            actors == 0 || cursor.selected < actors,
+            "{at}: actor view cursor past the list"
+        );
+    }
+    if let Some(search) = &app.search {
+        assert!(
+            search.at.is_none_or(|i| i < search.found.hits.len()),
+            "{at}: search hit lost"
+        );
+    }
+    if app.sidebar_tab == SidebarTab::Search && app.search.is_none() {
+        assert_eq!(side, 0, "{at}");
+    }
+}
+
+fn monkey(seed: u64, steps: usize) {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let mut app = App::new(load_seeds(), 120, 40);
+    for step in 0..steps {
+        let action = random_action(&mut rng, &app);
+        update(&mut app, action);
+        if app.quit {
+            app.quit = false;
+        }
+        check(&app, step, action);
+        let mut terminal =
+            Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("a terminal of any size");
+        terminal.draw(|f| render(&app, f)).expect("draw");
+    }
+}
+
+#[test]
+fn thousands_of_random_actions_and_resizes_never_panic_and_keep_the_state_consistent() {
+    for seed in [1, 2, 3] {
+        monkey(seed, 1000);
+    }
+}
