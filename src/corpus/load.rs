@@ -22,6 +22,10 @@ fn summary(warnings: &[LoadWarning]) -> String {
 }
 
 const EXTENSIONS: &[&str] = &["txt", "md"];
+/// A file larger than this is not an article (a dump, a log, a scrape gone wrong): skipped
+/// with a warning rather than read, laid out and analysed as one giant paragraph.
+pub const MAX_FILE_BYTES: u64 = 20_000_000;
+
 /// How much of a file is looked at to tell text from binary.
 const SNIFF_BYTES: usize = 8192;
 
@@ -50,6 +54,19 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
     let mut ids = HashSet::new();
     for file in files {
         let shown = file.display().to_string();
+        if let Ok(meta) = std::fs::metadata(&file)
+            && meta.len() > MAX_FILE_BYTES
+        {
+            let mb = meta.len() as f64 / 1_000_000.0;
+            corpus.warnings.push(warn(
+                &shown,
+                format!(
+                    "{mb:.1} MB is too large for an article (limit {} MB), skipped",
+                    MAX_FILE_BYTES / 1_000_000
+                ),
+            ));
+            continue;
+        }
         match std::fs::read(&file) {
             Ok(bytes) => {
                 let name = file
@@ -142,7 +159,7 @@ pub fn is_binary(bytes: &[u8]) -> bool {
 }
 
 /// Turns file bytes into a document, or `None` with a warning.
-fn decode(id: &str, shown: &str, bytes: Vec<u8>, warnings: &mut Vec<LoadWarning>) -> Option<Document> {
+pub fn decode(id: &str, shown: &str, bytes: Vec<u8>, warnings: &mut Vec<LoadWarning>) -> Option<Document> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         warnings.push(warn(shown, "empty file, skipped"));
         return None;

@@ -7,7 +7,7 @@ mod meta;
 mod seeds;
 
 pub use display::{DisplayText, sanitize_line};
-pub use load::{LoadError, load_paths, load_seeds};
+pub use load::{LoadError, decode, load_paths, load_seeds};
 
 use std::ops::Range;
 
