@@ -121,7 +121,7 @@ fn a_file_that_changes_while_loading_is_read_as_it_was_or_skipped() {
         std::thread::spawn(move || {
             let mut i = 0u32;
             while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                let _ = if i % 3 == 0 {
+                let _ = if i.is_multiple_of(3) {
                     fs::remove_file(&moving)
                 } else {
                     fs::write(&moving, ARTICLE.repeat(i as usize % 50 + 1))
