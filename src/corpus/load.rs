@@ -31,41 +31,120 @@ const SNIFF_BYTES: usize = 8192;
 
 /// Loads files and folders (walked recursively for `.txt` and `.md` files).
 pub fn load_paths(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
+    load_paths_with(paths, |_| {})
+}
+
+/// Loads like `load_paths`, telling `progress` after each file.
+pub fn load_paths_with(paths: &[PathBuf], mut progress: impl FnMut(&Progress)) -> Result<Corpus, LoadError> {
+    let mut loader = Loader::new(plan(paths)?);
+    let mut documents = Vec::new();
+    while let Some(doc) = loader.next_file() {
+        documents.extend(doc);
+        progress(&loader.progress);
+    }
+    loader.finish(documents)
+}
+
+/// The files a load will read, found before any is read.
+#[derive(Debug, Clone, Default)]
+pub struct LoadPlan {
+    pub origin: String,
+    pub files: Vec<PathBuf>,
+    /// Their sizes added up (as listed: a file may change before it is read).
+    pub bytes: u64,
+    pub warnings: Vec<LoadWarning>,
+}
+
+/// How far a load has come.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub files_done: usize,
+    pub files_total: usize,
+    pub bytes_done: u64,
+    pub bytes_total: u64,
+}
+
+/// Walks the paths: missing ones are an error, unreadable parts warnings.
+pub fn plan(paths: &[PathBuf]) -> Result<LoadPlan, LoadError> {
     let origin = paths
         .iter()
         .map(|p| p.display().to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    let mut corpus = Corpus {
-        origin: origin.clone(),
-        ..Corpus::default()
+    let mut plan = LoadPlan {
+        origin,
+        ..LoadPlan::default()
     };
-    let mut files = Vec::new();
     for path in paths {
         if std::fs::symlink_metadata(path).is_err() {
             return Err(LoadError::NotFound(path.display().to_string()));
         }
         if path.is_dir() {
-            walk(path, &mut files, &mut corpus.warnings);
+            walk(path, &mut plan.files, &mut plan.warnings);
         } else {
-            files.push(path.clone());
+            plan.files.push(path.clone());
         }
     }
-    let mut ids = HashSet::new();
-    for file in files {
+    plan.bytes = plan
+        .files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len().min(MAX_FILE_BYTES))
+        .sum();
+    Ok(plan)
+}
+
+/// Reads the files of a plan one at a time, so a caller can show progress or the first
+/// documents while the rest load.
+pub struct Loader {
+    plan: LoadPlan,
+    next: usize,
+    ids: HashSet<String>,
+    pub progress: Progress,
+    /// Warnings so far: the plan's, then each file's.
+    pub warnings: Vec<LoadWarning>,
+}
+
+impl Loader {
+    pub fn new(mut plan: LoadPlan) -> Loader {
+        let warnings = std::mem::take(&mut plan.warnings);
+        let progress = Progress {
+            files_total: plan.files.len(),
+            bytes_total: plan.bytes,
+            ..Progress::default()
+        };
+        Loader {
+            plan,
+            next: 0,
+            ids: HashSet::new(),
+            progress,
+            warnings,
+        }
+    }
+
+    pub fn origin(&self) -> &str {
+        &self.plan.origin
+    }
+
+    /// Reads the next file: `None` when every file is read, `Some(None)` when this one was
+    /// skipped (with a warning).
+    pub fn next_file(&mut self) -> Option<Option<Document>> {
+        let file = self.plan.files.get(self.next)?.clone();
+        self.next += 1;
+        self.progress.files_done += 1;
         let shown = file.display().to_string();
-        if let Ok(meta) = std::fs::metadata(&file)
-            && meta.len() > MAX_FILE_BYTES
-        {
-            let mb = meta.len() as f64 / 1_000_000.0;
-            corpus.warnings.push(warn(
+        let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+        self.progress.bytes_done = (self.progress.bytes_done + size.min(MAX_FILE_BYTES)).min(self.progress.bytes_total);
+        if size > MAX_FILE_BYTES {
+            let mb = size as f64 / 1_000_000.0;
+            self.warnings.push(warn(
                 &shown,
                 format!(
                     "{mb:.1} MB is too large for an article (limit {} MB), skipped",
                     MAX_FILE_BYTES / 1_000_000
                 ),
             ));
-            continue;
+            return Some(None);
         }
         match std::fs::read(&file) {
             Ok(bytes) => {
@@ -73,22 +152,34 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| shown.clone());
-                let id = if ids.contains(&name) { shown.clone() } else { name };
-                if let Some(doc) = decode(&id, &shown, bytes, &mut corpus.warnings) {
-                    ids.insert(doc.id.clone());
-                    corpus.documents.push(doc);
+                let id = if self.ids.contains(&name) { shown.clone() } else { name };
+                let doc = decode(&id, &shown, bytes, &mut self.warnings);
+                if let Some(doc) = &doc {
+                    self.ids.insert(doc.id.clone());
                 }
+                Some(doc)
             }
-            Err(e) => corpus.warnings.push(warn(&shown, format!("cannot read: {e}"))),
+            Err(e) => {
+                self.warnings.push(warn(&shown, format!("cannot read: {e}")));
+                Some(None)
+            }
         }
     }
-    if corpus.documents.is_empty() {
-        return Err(LoadError::NothingLoadable {
-            origin,
-            warnings: corpus.warnings,
-        });
+
+    /// The corpus of the documents read, or the reason there is none.
+    pub fn finish(self, documents: Vec<Document>) -> Result<Corpus, LoadError> {
+        if documents.is_empty() {
+            return Err(LoadError::NothingLoadable {
+                origin: self.plan.origin,
+                warnings: self.warnings,
+            });
+        }
+        Ok(Corpus {
+            documents,
+            warnings: self.warnings,
+            origin: self.plan.origin,
+        })
     }
-    Ok(corpus)
 }
 
 /// The seed corpus bundled in the binary.

@@ -7,7 +7,7 @@ mod meta;
 mod seeds;
 
 pub use display::{DisplayText, sanitize_line};
-pub use load::{LoadError, decode, load_paths, load_seeds};
+pub use load::{LoadError, LoadPlan, Loader, Progress, decode, load_paths, load_paths_with, load_seeds, plan};
 
 use std::ops::Range;
 
