@@ -6,6 +6,7 @@ use recoupe::analysis::{actors, claims, related};
 use recoupe::corpus::{self, Corpus, LoadError};
 use recoupe::curation::Curation;
 use recoupe::export;
+use recoupe::tui::Source;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -100,7 +101,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => open(&cli.paths).and_then(|c| run_tui(c, cli.lexicon.as_deref())),
+        None => reader_source(&cli.paths).and_then(|s| run_tui(s, cli.lexicon.as_deref())),
         Some(Command::Actors {
             paths,
             json,
@@ -168,7 +169,28 @@ fn open(paths: &[PathBuf]) -> anyhow::Result<Corpus> {
     Ok(corpus)
 }
 
-fn run_tui(corpus: Corpus, lexicon: Option<&std::path::Path>) -> anyhow::Result<()> {
+/// What the reader opens: the files to read in the background (missing paths and empty folders
+/// are said at once, before the terminal is taken over), or the bundled corpus.
+fn reader_source(paths: &[PathBuf]) -> anyhow::Result<Source> {
+    let paths = if !paths.is_empty() {
+        paths.to_vec()
+    } else if std::path::Path::new("seeds").is_dir() {
+        vec![PathBuf::from("seeds")]
+    } else {
+        return Ok(Source::Ready(corpus::load_seeds()));
+    };
+    let plan = corpus::plan(&paths)?;
+    if plan.files.is_empty() {
+        return Err(LoadError::NothingLoadable {
+            origin: plan.origin,
+            warnings: plan.warnings,
+        }
+        .into());
+    }
+    Ok(Source::Load(plan))
+}
+
+fn run_tui(source: Source, lexicon: Option<&std::path::Path>) -> anyhow::Result<()> {
     let curation = user_curation(lexicon)?;
     // A broken lexicon is said before the terminal is taken over.
     curation.lexicon().map_err(|e| UsageError(e.to_string()))?;
@@ -178,7 +200,7 @@ fn run_tui(corpus: Corpus, lexicon: Option<&std::path::Path>) -> anyhow::Result<
         )
         .into());
     }
-    recoupe::tui::run(corpus, curation)
+    recoupe::tui::run(source, curation)
 }
 
 /// Counts of a corpus and the time each stage took, so a user can see where time goes.

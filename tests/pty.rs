@@ -262,3 +262,31 @@ fn sigterm_restores_the_terminal() {
 fn sigint_restores_the_terminal() {
     killed_by("INT");
 }
+
+#[test]
+fn a_folder_is_read_in_the_background_and_a_folder_of_junk_is_a_clear_error() {
+    let cwd = tempfile::tempdir().expect("dir");
+    let articles = cwd.path().join("articles");
+    std::fs::create_dir(&articles).expect("mkdir");
+    for i in 0..40 {
+        let text = format!("Article numéro {i}\n\nLe général Mark Milley a parlé de Kaboul le {i} mai.\n");
+        std::fs::write(articles.join(format!("{i:02}.txt")), text).expect("write");
+    }
+    let mut s = Session::start(&["articles"], cwd.path());
+    s.wait_for("every document listed and analysed", |screen| {
+        let text = screen.contents();
+        text.contains("Documents 1/40") && text.contains("Article numéro 0") && text.contains("Mark Milley")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+
+    let junk = cwd.path().join("junk");
+    std::fs::create_dir(&junk).expect("mkdir");
+    std::fs::write(junk.join("a.txt"), [0u8, 1, 2, 3, 0, 0]).expect("write");
+    let mut s = Session::start(&["junk"], cwd.path());
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    let screen = s.parser.screen();
+    assert!(!screen.alternate_screen());
+    assert!(screen.contents().contains("nothing to read"), "{}", screen.contents());
+}

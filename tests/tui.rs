@@ -689,3 +689,75 @@ fn search_results_80x24() {
     update(&mut a, Action::PromptSubmit);
     insta::assert_snapshot!(screen(&a));
 }
+
+#[test]
+fn documents_are_readable_while_the_rest_load_and_the_gauge_goes_when_the_analysis_arrives() {
+    use recoupe::corpus::{LoadPlan, Progress};
+    use recoupe::tui::background::{Analysis, Background};
+    let seeds = load_seeds();
+    let plan = LoadPlan {
+        origin: "test".into(),
+        files: seeds.documents.iter().map(|d| d.path.clone().into()).collect(),
+        bytes: seeds.bytes() as u64,
+        warnings: Vec::new(),
+    };
+    let mut a = App::loading(&plan, recoupe::curation::Curation::in_memory(), 120, 40);
+    let mut progress = Progress {
+        files_total: 5,
+        bytes_total: plan.bytes,
+        ..Progress::default()
+    };
+    for doc in seeds.documents.iter().take(2) {
+        progress.files_done += 1;
+        progress.bytes_done += doc.source.len() as u64;
+        recoupe::tui::update::absorb(
+            &mut a,
+            Background::Loaded {
+                progress,
+                document: Some(Box::new(doc.clone())),
+            },
+        );
+    }
+    let s = screen(&a);
+    assert!(s.contains("reading 2/5 files"), "{s}");
+    assert!(
+        s.contains("Un général américain") && s.contains("Biden a promis"),
+        "{s}"
+    );
+    assert!(!s.contains("Le Pakistan fournirait"), "not read yet");
+    // The reader already works on what is there.
+    run(&mut a, &[Action::DocDown, Action::OpenDocument, Action::PageDown]);
+    assert_eq!(a.reader.doc, 1);
+    for doc in seeds.documents.iter().skip(2) {
+        progress.files_done += 1;
+        recoupe::tui::update::absorb(
+            &mut a,
+            Background::Loaded {
+                progress,
+                document: Some(Box::new(doc.clone())),
+            },
+        );
+    }
+    recoupe::tui::update::absorb(&mut a, Background::LoadFinished { warnings: Vec::new() });
+    assert!(screen(&a).contains("analysing 5 articles"));
+    let analysis = Analysis::run(&a.corpus, a.lexicon.clone());
+    recoupe::tui::update::absorb(&mut a, Background::Analysed(Box::new(analysis)));
+    let s = screen(&a);
+    assert!(!s.contains("analysing") && !s.contains("reading"), "{s}");
+    assert_eq!(a.reader.doc, 1, "the reader stayed where the user was");
+    assert!(!a.document_actors().is_empty(), "actors arrived");
+}
+
+#[test]
+fn a_load_that_finds_nothing_closes_the_reader_with_the_reason() {
+    use recoupe::tui::background::Background;
+    let plan = recoupe::corpus::LoadPlan {
+        origin: "junk".into(),
+        ..Default::default()
+    };
+    let mut a = App::loading(&plan, recoupe::curation::Curation::in_memory(), 120, 40);
+    recoupe::tui::update::absorb(&mut a, Background::LoadFinished { warnings: Vec::new() });
+    assert!(a.quit);
+    assert!(a.failed.as_ref().is_some_and(|e| e.to_string().contains("junk")));
+    screen(&a);
+}

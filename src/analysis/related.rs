@@ -62,6 +62,7 @@ struct Entry {
 }
 
 /// The inverted index over every body passage of a corpus.
+#[derive(Default)]
 pub struct RelatedIndex {
     entries: Vec<Entry>,
     /// (doc, passage) → entry.

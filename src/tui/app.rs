@@ -1,22 +1,24 @@
 //! The application state and the terminal run loop.
 
-use super::action::Action;
+use super::background::{Analysis, Background, Source};
 use super::event::action_for;
 use super::keymap::{Context, Keymap};
 use super::reader_lines::ReaderLines;
 use super::theme::Theme;
 use super::ui;
 use super::ui::layout::{Panes, inner, reader_text_width};
+use super::update;
 use super::update::update;
 use crate::analysis::actors::Actors;
 use crate::analysis::claims::Claim;
 use crate::analysis::lexicon::{ActorKind, Lexicon};
 use crate::analysis::related::{RelatedIndex, RelatedPassage};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, LoadPlan, Progress};
 use crate::curation::Curation;
 use crate::export::Selection;
 use crate::search::{ActorIndex, ActorMatch, TextSearch};
 use ratatui::layout::Rect;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -181,8 +183,21 @@ pub struct ReaderState {
     pub lines: ReaderLines,
 }
 
+/// Reading and analysing a corpus in the background.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loading {
+    pub progress: Progress,
+    /// Every file is read; actors, claims and related passages are being worked out.
+    pub analysing: bool,
+}
+
 pub struct App {
-    pub corpus: Corpus,
+    /// Shared with the analysis thread while it runs; documents are only added while loading.
+    pub corpus: Arc<Corpus>,
+    /// Set while the corpus loads or is analysed: the status bar shows a gauge.
+    pub loading: Option<Loading>,
+    /// Loading found nothing to read: the reader closes and this is said.
+    pub failed: Option<crate::corpus::LoadError>,
     /// The user's lexicon, where actor corrections are saved, and the lexicon in use.
     pub curation: Curation,
     pub lexicon: Lexicon,
@@ -236,30 +251,49 @@ impl App {
     /// The reader on a corpus, with the user's lexicon (corrections are saved to its file). A
     /// lexicon that does not parse is reported and the bundled one used.
     pub fn with_curation(corpus: Corpus, curation: Curation, width: u16, height: u16) -> App {
+        let corpus = Arc::new(corpus);
+        let mut app = App::empty(corpus.clone(), curation, width, height);
+        let analysis = Analysis::run(&corpus, app.lexicon.clone());
+        update::absorb(&mut app, Background::Analysed(Box::new(analysis)));
+        app
+    }
+
+    /// The reader on a corpus still to be read (the plan's files): documents arrive through
+    /// `update::absorb` as they load, then the analysis.
+    pub fn loading(plan: &LoadPlan, curation: Curation, width: u16, height: u16) -> App {
+        let corpus = Corpus {
+            origin: plan.origin.clone(),
+            ..Corpus::default()
+        };
+        let mut app = App::empty(Arc::new(corpus), curation, width, height);
+        app.loading = Some(Loading {
+            progress: Progress {
+                files_total: plan.files.len(),
+                bytes_total: plan.bytes,
+                ..Progress::default()
+            },
+            analysing: false,
+        });
+        app
+    }
+
+    /// A reader with no analysis yet.
+    fn empty(corpus: Arc<Corpus>, curation: Curation, width: u16, height: u16) -> App {
         let (lexicon, broken) = match curation.lexicon() {
             Ok(l) => (l, None),
             Err(e) => (Lexicon::embedded(), Some(e.to_string())),
         };
-        let (actors, claims) = crate::analysis::actors_and_claims(&corpus, &lexicon);
-        let related = RelatedIndex::build(&corpus, &actors, &claims, &lexicon);
-        let actor_index = ActorIndex::new(&actors.actors);
-        let message = corpus.warnings.first().map(|w| Message {
-            text: match corpus.warnings.len() {
-                1 => w.to_string(),
-                n => format!("{w} (and {} more warnings)", n - 1),
-            },
-            warning: true,
-        });
-        let message = message.or(broken.map(|text| Message { text, warning: true }));
-        let mut app = App {
+        App {
             corpus,
             curation,
             lexicon,
+            loading: None,
+            failed: None,
             curating_from_view: false,
-            actor_index,
-            actors,
-            claims,
-            related,
+            actor_index: ActorIndex::new(&[]),
+            actors: Actors::default(),
+            claims: Vec::new(),
+            related: RelatedIndex::default(),
             related_here: Vec::new(),
             related_for: None,
             related_selected: None,
@@ -280,11 +314,9 @@ impl App {
             documents: ListCursor::default(),
             reader: ReaderState::default(),
             sidebar: ListCursor::default(),
-            message,
+            message: broken.map(|text| Message { text, warning: true }),
             quit: false,
-        };
-        update(&mut app, Action::JumpTo { doc: 0, passage: 0 });
-        app
+        }
     }
 
     pub fn context(&self) -> Context {
@@ -500,9 +532,10 @@ impl App {
     }
 }
 
-/// Opens the reader on a corpus and runs until the user quits. The terminal is restored on
-/// every exit path, panics included (ratatui's hook, plus mouse capture here).
-pub fn run(corpus: Corpus, curation: Curation) -> anyhow::Result<()> {
+/// Opens the reader and runs until the user quits. Files are read and analysed off the UI
+/// thread, the first documents readable while the rest load. The terminal is restored on every
+/// exit path, panics and signals included. A folder with nothing to read ends with that error.
+pub fn run(source: Source, curation: Curation) -> anyhow::Result<()> {
     use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
     use crossterm::execute;
     let mut terminal = ratatui::init();
@@ -513,7 +546,7 @@ pub fn run(corpus: Corpus, curation: Curation) -> anyhow::Result<()> {
     }));
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     restore_on_signals();
-    let result = event_loop(&mut terminal, corpus, curation);
+    let result = event_loop(&mut terminal, source, curation);
     restore_terminal();
     result
 }
@@ -544,20 +577,54 @@ fn restore_on_signals() {
     });
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, corpus: Corpus, curation: Curation) -> anyhow::Result<()> {
+/// How long the loop waits for a key while background work may send news.
+const BUSY_POLL: std::time::Duration = std::time::Duration::from_millis(40);
+/// The longest the loop spends taking in news before it draws and looks at the keys again.
+const NEWS_BUDGET: std::time::Duration = std::time::Duration::from_millis(25);
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, source: Source, curation: Curation) -> anyhow::Result<()> {
     let size = terminal.size()?;
-    let mut app = App::with_curation(corpus, curation, size.width, size.height);
+    let (news, inbox) = std::sync::mpsc::channel();
+    let mut app = match source {
+        Source::Ready(corpus) => App::with_curation(corpus, curation, size.width, size.height),
+        Source::Load(plan) => {
+            let app = App::loading(&plan, curation, size.width, size.height);
+            super::background::load(plan, news.clone());
+            app
+        }
+    };
+    let mut analysis_started = false;
     terminal.draw(|f| ui::render(&app, f))?;
     // Lets the end-to-end tests check that a panic restores the terminal.
     if std::env::var_os("RECOUPE_TEST_PANIC").is_some() {
         panic!("panic requested by RECOUPE_TEST_PANIC");
     }
     while !app.quit {
-        let event = crossterm::event::read()?;
-        if let Some(action) = action_for(&app, &event) {
-            update(&mut app, action);
-            terminal.draw(|f| ui::render(&app, f))?;
+        let busy = app.loading.is_some();
+        let waited = if busy {
+            BUSY_POLL
+        } else {
+            std::time::Duration::from_secs(3600)
+        };
+        if crossterm::event::poll(waited)? {
+            let event = crossterm::event::read()?;
+            if let Some(action) = action_for(&app, &event) {
+                update(&mut app, action);
+            }
         }
+        let started = std::time::Instant::now();
+        while started.elapsed() < NEWS_BUDGET {
+            let Ok(item) = inbox.try_recv() else { break };
+            update::absorb(&mut app, item);
+        }
+        if !analysis_started && app.loading.is_some_and(|l| l.analysing) {
+            analysis_started = true;
+            super::background::analyse(app.corpus.clone(), app.lexicon.clone(), news.clone());
+        }
+        terminal.draw(|f| ui::render(&app, f))?;
     }
-    Ok(())
+    match app.failed.take() {
+        Some(error) => Err(error.into()),
+        None => Ok(()),
+    }
 }

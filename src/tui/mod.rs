@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod background;
 mod event;
 pub mod keymap;
 pub mod reader_lines;
@@ -10,3 +11,4 @@ pub mod ui;
 pub mod update;
 
 pub use app::{App, run};
+pub use background::Source;

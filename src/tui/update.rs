@@ -2,12 +2,14 @@
 
 use super::action::Action;
 use super::app::{App, Focus, ListCursor, Message, Overlay, Prompt, PromptPurpose, SelectionItem, SidebarTab};
+use super::background::Background;
 use super::reader_lines::ReaderLines;
 use super::ui::layout::inner;
 use crate::analysis::actors::Actor;
 use crate::analysis::lexicon::ActorKind;
 use crate::curation::Curation;
 use ratatui::layout::{Position, Rect};
+use std::sync::Arc;
 
 /// Related passages listed for the current passage.
 const RELATED_SHOWN: usize = 5;
@@ -36,6 +38,62 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
     refresh_related(app);
     keep_cursors_in_lists(app);
     None
+}
+
+/// Applies news from the background threads: a document read, the load finished, the analysis done.
+pub fn absorb(app: &mut App, news: Background) {
+    match news {
+        Background::Loaded { progress, document } => {
+            if let Some(loading) = &mut app.loading {
+                loading.progress = progress;
+            }
+            if let Some(doc) = document {
+                Arc::make_mut(&mut app.corpus).documents.push(*doc);
+                if app.corpus.documents.len() == 1 {
+                    jump_to(app, 0, 0);
+                }
+            }
+        }
+        Background::LoadFinished { warnings } => {
+            if app.corpus.documents.is_empty() {
+                app.failed = Some(crate::corpus::LoadError::NothingLoadable {
+                    origin: app.corpus.origin.clone(),
+                    warnings,
+                });
+                app.quit = true;
+                return;
+            }
+            Arc::make_mut(&mut app.corpus).warnings = warnings;
+            if let Some(loading) = &mut app.loading {
+                loading.analysing = true;
+            }
+        }
+        Background::Analysed(analysis) => {
+            let analysis = *analysis;
+            app.actor_index = crate::search::ActorIndex::new(&analysis.actors.actors);
+            app.actors = analysis.actors;
+            app.claims = analysis.claims;
+            app.related = analysis.related;
+            app.lexicon = analysis.lexicon;
+            app.loading = None;
+            app.related_for = None;
+            let warnings = &app.corpus.warnings;
+            if let Some(w) = warnings.first() {
+                let text = match warnings.len() {
+                    1 => w.to_string(),
+                    n => format!("{w} (and {} more warnings)", n - 1),
+                };
+                warn(app, &text);
+            }
+            if app.reader.lines.lines.is_empty() {
+                jump_to(app, 0, 0);
+            } else {
+                mark_strong_relations(app);
+            }
+            refresh_related(app);
+        }
+    }
+    keep_cursors_in_lists(app);
 }
 
 /// Lists shrink (a selection item removed, a filter applied, actors merged): their cursors follow.
@@ -642,6 +700,13 @@ const NO_CURATED_ACTOR: &str =
 /// file; an unwritable file is said in the status bar and the correction kept for the session.
 /// `show` names the actor to select afterwards.
 fn curate(app: &mut App, change: impl FnOnce(&mut Curation, &[Actor]), done: String, show: Option<String>) {
+    if app.loading.is_some() {
+        warn(
+            app,
+            "The actors are still being worked out: correct them once the gauge is gone",
+        );
+        return;
+    }
     let before = app.curation.clone();
     change(&mut app.curation, &app.actors.actors);
     let lexicon = match app.curation.lexicon() {

@@ -30,6 +30,11 @@ impl Widget for Status<'_> {
         let width = area.width as usize;
         let mut spans = vec![Span::styled(left.clone(), base.add_modifier(Modifier::BOLD))];
         let mut used = left.chars().count();
+        if let Some(loading) = app.loading {
+            let text = format!("{} │ ", gauge(&loading, docs));
+            used += text.chars().count();
+            spans.push(Span::styled(text, base.fg(theme.cursor).add_modifier(Modifier::BOLD)));
+        }
         if !app.selection.is_empty() {
             let count = format!("✚ {} selected │ ", app.selection.len());
             used += count.chars().count();
@@ -73,6 +78,28 @@ impl Widget for Status<'_> {
         }
         Paragraph::new(Line::from(spans)).style(base).render(area, buf);
     }
+}
+
+/// `reading 120/10000 files · 0.9/78.0 MB ▕██░░░░░░░░▏`, then `analysing 9998 articles…`.
+fn gauge(loading: &crate::tui::app::Loading, docs: usize) -> String {
+    let p = loading.progress;
+    if loading.analysing {
+        return format!("analysing {docs} articles: actors, claims, related passages…");
+    }
+    const CELLS: u64 = 10;
+    let filled = (p.bytes_done * CELLS)
+        .checked_div(p.bytes_total)
+        .unwrap_or(0)
+        .min(CELLS) as usize;
+    let bar: String = "█".repeat(filled) + &"░".repeat(CELLS as usize - filled);
+    let mb = |b: u64| b as f64 / 1_000_000.0;
+    format!(
+        "reading {}/{} files · {:.1}/{:.1} MB ▕{bar}▏",
+        p.files_done,
+        p.files_total,
+        mb(p.bytes_done),
+        mb(p.bytes_total)
+    )
 }
 
 /// The line typed at a prompt, over the status bar.

@@ -1,0 +1,78 @@
+//! Reading and analysing a corpus off the UI thread. The threads here only compute and send;
+//! `update::absorb` applies what they send, so the state still changes in one place.
+
+use crate::analysis::actors::Actors;
+use crate::analysis::claims::Claim;
+use crate::analysis::lexicon::Lexicon;
+use crate::analysis::related::RelatedIndex;
+use crate::corpus::{Corpus, Document, LoadPlan, LoadWarning, Loader, Progress};
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
+
+/// What the reader opens: a corpus already in memory, or files still to read.
+pub enum Source {
+    Ready(Corpus),
+    Load(LoadPlan),
+}
+
+/// News from a background thread.
+pub enum Background {
+    /// One more file read (a document, or nothing when it was skipped).
+    Loaded {
+        progress: Progress,
+        document: Option<Box<Document>>,
+    },
+    /// Every file is read; the warnings of the whole load.
+    LoadFinished { warnings: Vec<LoadWarning> },
+    /// Actors, claims and the related-passage index of the whole corpus.
+    Analysed(Box<Analysis>),
+}
+
+/// Everything the analysis works out for a corpus.
+pub struct Analysis {
+    pub actors: Actors,
+    pub claims: Vec<Claim>,
+    pub related: RelatedIndex,
+    pub lexicon: Lexicon,
+}
+
+impl Analysis {
+    pub fn run(corpus: &Corpus, lexicon: Lexicon) -> Analysis {
+        let (actors, claims) = crate::analysis::actors_and_claims(corpus, &lexicon);
+        let related = RelatedIndex::build(corpus, &actors, &claims, &lexicon);
+        Analysis {
+            actors,
+            claims,
+            related,
+            lexicon,
+        }
+    }
+}
+
+/// Reads the plan's files on a thread of its own, sending each document as it is read. Stops
+/// early when the reader has gone (nobody listens any more).
+pub fn load(plan: LoadPlan, news: Sender<Background>) {
+    std::thread::spawn(move || {
+        let mut loader = Loader::new(plan);
+        while let Some(document) = loader.next_file() {
+            let sent = news.send(Background::Loaded {
+                progress: loader.progress,
+                document: document.map(Box::new),
+            });
+            if sent.is_err() {
+                return;
+            }
+        }
+        let _ = news.send(Background::LoadFinished {
+            warnings: std::mem::take(&mut loader.warnings),
+        });
+    });
+}
+
+/// Analyses the corpus on a thread of its own.
+pub fn analyse(corpus: Arc<Corpus>, lexicon: Lexicon, news: Sender<Background>) {
+    std::thread::spawn(move || {
+        let analysis = Analysis::run(&corpus, lexicon);
+        let _ = news.send(Background::Analysed(Box::new(analysis)));
+    });
+}
