@@ -154,12 +154,13 @@ fn main() -> ExitCode {
 #[error("{0}")]
 struct UsageError(String);
 
-/// Loads the corpus named on the command line (or the default one), warnings on stderr.
+/// Loads the corpus named on the command line (or the default one), warnings on stderr, and a
+/// progress bar there when stderr is a terminal (nothing when it is a pipe or a file).
 fn open(paths: &[PathBuf]) -> anyhow::Result<Corpus> {
     let corpus = if !paths.is_empty() {
-        corpus::load_paths(paths)?
+        load_with_progress(paths)?
     } else if std::path::Path::new("seeds").is_dir() {
-        corpus::load_paths(&[PathBuf::from("seeds")])?
+        load_with_progress(&[PathBuf::from("seeds")])?
     } else {
         corpus::load_seeds()
     };
@@ -167,6 +168,24 @@ fn open(paths: &[PathBuf]) -> anyhow::Result<Corpus> {
         eprintln!("recoupe: {warning}");
     }
     Ok(corpus)
+}
+
+fn load_with_progress(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
+    if !std::io::stderr().is_terminal() {
+        return corpus::load_paths(paths);
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("reading {bar:30} {binary_bytes}/{binary_total_bytes} {msg} ({eta})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let result = corpus::load_paths_with(paths, |p| {
+        bar.set_length(p.bytes_total);
+        bar.set_position(p.bytes_done);
+        bar.set_message(format!("{}/{} files", p.files_done, p.files_total));
+    });
+    bar.finish_and_clear();
+    result
 }
 
 /// What the reader opens: the files to read in the background (missing paths and empty folders

@@ -210,3 +210,12 @@ fn related_json_links_the_same_quote_across_articles() {
     );
     assert!(file[s..e].contains("saut logique"));
 }
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(dir.path().join("a.txt"), "Titre\n\nLe général Mark Milley parle.\n").expect("write");
+    let out = recoupe().arg("stats").arg(dir.path()).output().expect("runs");
+    assert!(out.status.success());
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
