@@ -459,28 +459,7 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
                     });
                 }
             }
-            SidebarTab::Search => {
-                let hit = app
-                    .search
-                    .as_ref()
-                    .and_then(|s| s.found.hits.get(app.sidebar.selected).copied());
-                if let Some(hit) = hit {
-                    let at = app.sidebar.selected;
-                    update(
-                        app,
-                        Action::JumpTo {
-                            doc: hit.doc,
-                            passage: hit.passage,
-                        },
-                    );
-                    let landed = Some((app.reader.doc, app.reader.passage));
-                    if let Some(search) = app.search.as_mut() {
-                        search.at = Some(at);
-                        search.landed = landed;
-                    }
-                    reveal_line_of(app, hit.start);
-                }
-            }
+            SidebarTab::Search => go_to_hit(app, app.sidebar.selected),
             SidebarTab::Outline => {
                 let outline = app.outline();
                 if let Some((passage, _)) = outline.get(app.sidebar.selected) {
@@ -887,7 +866,6 @@ fn step_search(app: &mut App, forward: bool) {
     };
     let wrapped = found.is_none();
     let index = found.unwrap_or(if forward { 0 } else { hits.len() - 1 });
-    let hit = hits[index];
     let wrapped = wrapped && search.at.is_some();
     let text = format!(
         "“{}”: hit {}/{}{} in {} documents{}",
@@ -902,6 +880,19 @@ fn step_search(app: &mut App, forward: bool) {
             "; n/N next/previous, Esc clears"
         }
     );
+    go_to_hit(app, index);
+    if app.sidebar_tab == SidebarTab::Search {
+        app.sidebar.selected = index;
+        app.sidebar.reveal(app.sidebar_visible());
+    }
+    say(app, &text);
+}
+
+/// Opens the passage of a search hit, its line on screen, and makes it the current hit.
+fn go_to_hit(app: &mut App, index: usize) {
+    let Some(hit) = app.search.as_ref().and_then(|s| s.found.hits.get(index).copied()) else {
+        return;
+    };
     update(
         app,
         Action::JumpTo {
@@ -914,12 +905,7 @@ fn step_search(app: &mut App, forward: bool) {
         search.at = Some(index);
         search.landed = landed;
     }
-    if app.sidebar_tab == SidebarTab::Search {
-        app.sidebar.selected = index;
-        app.sidebar.reveal(app.sidebar_visible());
-    }
     reveal_line_of(app, hit.start);
-    say(app, &text);
 }
 
 /// Scrolls so the line holding a file offset of the open document is on screen.

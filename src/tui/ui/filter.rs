@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 /// Results shown at once.
 const SHOWN: usize = 10;
@@ -36,14 +36,7 @@ fn results_box(app: &App, area: Rect, rows: usize, title: String, buf: &mut Buff
         width,
         height,
     };
-    Clear.render(popup, buf);
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(Style::new().fg(app.theme.focus_border))
-        .title(title);
-    let inner = block.inner(popup);
-    block.render(popup, buf);
-    inner
+    super::framed(app, popup, title, buf)
 }
 
 impl Widget for Choices<'_> {

@@ -95,19 +95,29 @@ fn popup(
     buf: &mut ratatui::buffer::Buffer,
 ) -> ratatui::layout::Rect {
     use ratatui::layout::{Constraint, Flex, Layout};
-    use ratatui::widgets::{Clear, Widget};
     let [popup] = Layout::horizontal([Constraint::Max(width)])
         .flex(Flex::Center)
         .areas(area);
     let [popup] = Layout::vertical([Constraint::Percentage(90)])
         .flex(Flex::Center)
         .areas(popup);
-    Clear.render(popup, buf);
+    framed(app, popup, title, buf)
+}
+
+/// Clears an area over the panes and frames it with a rounded border; gives the inside.
+fn framed(
+    app: &App,
+    area: ratatui::layout::Rect,
+    title: String,
+    buf: &mut ratatui::buffer::Buffer,
+) -> ratatui::layout::Rect {
+    use ratatui::widgets::{Clear, Widget};
+    Clear.render(area, buf);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(Style::new().fg(app.theme.focus_border))
         .title(title);
-    let inner = block.inner(popup);
-    block.render(popup, buf);
+    let inner = block.inner(area);
+    block.render(area, buf);
     inner
 }
