@@ -134,5 +134,45 @@ fn filter(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, actors, claims, related, filter);
+/// A second opening of an unchanged 10,000-article folder: the cache key (a stat per file), the
+/// cache file read, decoded and checked against the corpus.
+fn cache(c: &mut Criterion) {
+    let files = tempfile::tempdir().expect("dir");
+    recoupe::synthetic::write_corpus(files.path(), 10_000, 42).expect("write corpus");
+    let corpus = recoupe::corpus::load_paths(&[files.path().to_path_buf()]).expect("loads");
+    let lexicon = Lexicon::embedded();
+    let (actors, claims) = recoupe::analysis::actors_and_claims(&corpus, &lexicon);
+    let related = RelatedIndex::build(&corpus, &actors, &claims, &lexicon);
+    let store = tempfile::tempdir().expect("cache dir");
+    let key = recoupe::cache::key(&corpus, "");
+    let kept = recoupe::cache::Cached {
+        actors,
+        claims,
+        related,
+    };
+    recoupe::cache::store(store.path(), &key, &kept).expect("stored");
+    let size = std::fs::read_dir(store.path())
+        .expect("dir")
+        .filter_map(|e| e.ok()?.metadata().ok())
+        .map(|m| m.len())
+        .sum::<u64>();
+    eprintln!(
+        "cache file for 10,000 articles: {:.1} MB ({:.2}x the corpus)",
+        size as f64 / 1e6,
+        size as f64 / corpus.bytes() as f64
+    );
+    let mut group = c.benchmark_group("cache");
+    group.sample_size(10);
+    group.bench_function("second open: key, read, decode, check, 10000 articles", |b| {
+        b.iter(|| {
+            let key = recoupe::cache::key(&corpus, "");
+            let back = recoupe::cache::load(store.path(), &key).expect("hit");
+            assert!(recoupe::cache::fits(&back, &corpus));
+            black_box(back.claims.len())
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, actors, claims, related, filter, cache);
 criterion_main!(benches);

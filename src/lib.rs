@@ -2,6 +2,7 @@
 //! the terminal UI (`tui`) only turns input into actions and state into frames.
 
 pub mod analysis;
+pub mod cache;
 pub mod corpus;
 pub mod curation;
 pub mod export;

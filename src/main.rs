@@ -24,6 +24,10 @@ struct Cli {
     /// [default: ~/.config/recoupe/actors.toml].
     #[arg(long, value_name = "FILE")]
     lexicon: Option<PathBuf>,
+    /// Analyse again instead of reusing the analysis kept in the cache folder
+    /// (~/.cache/recoupe/, or $XDG_CACHE_HOME/recoupe/).
+    #[arg(long)]
+    no_cache: bool,
 }
 
 #[derive(Subcommand)]
@@ -101,7 +105,10 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => reader_source(&cli.paths).and_then(|s| run_tui(s, cli.lexicon.as_deref())),
+        None => {
+            let cache = (!cli.no_cache).then(recoupe::cache::default_dir).flatten();
+            reader_source(&cli.paths).and_then(|s| run_tui(s, cli.lexicon.as_deref(), cache))
+        }
         Some(Command::Actors {
             paths,
             json,
@@ -209,7 +216,7 @@ fn reader_source(paths: &[PathBuf]) -> anyhow::Result<Source> {
     Ok(Source::Load(plan))
 }
 
-fn run_tui(source: Source, lexicon: Option<&std::path::Path>) -> anyhow::Result<()> {
+fn run_tui(source: Source, lexicon: Option<&std::path::Path>, cache: Option<PathBuf>) -> anyhow::Result<()> {
     let curation = user_curation(lexicon)?;
     // A broken lexicon is said before the terminal is taken over.
     curation.lexicon().map_err(|e| UsageError(e.to_string()))?;
@@ -219,7 +226,7 @@ fn run_tui(source: Source, lexicon: Option<&std::path::Path>) -> anyhow::Result<
         )
         .into());
     }
-    recoupe::tui::run(source, curation)
+    recoupe::tui::run(source, curation, cache)
 }
 
 /// Counts of a corpus and the time each stage took, so a user can see where time goes.

@@ -39,6 +39,8 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         // No user lexicon of the machine's: corrections made in a test go nowhere.
         cmd.env("XDG_CONFIG_HOME", "/nonexistent/recoupe-tests");
+        // Nor the machine's cache: a test that wants one gives its own folder.
+        cmd.env("XDG_CACHE_HOME", "/nonexistent/recoupe-tests");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -289,4 +291,49 @@ fn a_folder_is_read_in_the_background_and_a_folder_of_junk_is_a_clear_error() {
     let screen = s.parser.screen();
     assert!(!screen.alternate_screen());
     assert!(screen.contents().contains("nothing to read"), "{}", screen.contents());
+}
+
+#[test]
+fn the_analysis_is_kept_in_the_cache_folder_and_reused_and_no_cache_keeps_nothing() {
+    let cwd = tempfile::tempdir().expect("dir");
+    let articles = cwd.path().join("articles");
+    std::fs::create_dir(&articles).expect("mkdir");
+    for i in 0..5 {
+        let text = format!("Article {i}\n\nLe général Mark Milley a parlé de Kaboul le {i} mai.\n");
+        std::fs::write(articles.join(format!("{i}.txt")), text).expect("write");
+    }
+    let cache = cwd.path().join("cache");
+    let env = [("XDG_CACHE_HOME", cache.to_str().expect("utf-8 path"))];
+    let kept = || std::fs::read_dir(cache.join("recoupe")).map_or(0, |d| d.count());
+
+    let mut s = Session::start_with(&["--no-cache", "articles"], cwd.path(), &env);
+    s.wait_for("the analysis", |screen| screen.contents().contains("Mark Milley"));
+    s.send("q");
+    assert!(s.wait_exit().success());
+    assert_eq!(kept(), 0, "--no-cache keeps nothing");
+
+    let stamp = || {
+        std::fs::read_dir(cache.join("recoupe"))
+            .ok()
+            .and_then(|mut d| d.next())
+            .and_then(|e| e.ok()?.metadata().ok()?.modified().ok())
+    };
+    let mut first = None;
+    for run in 0..2 {
+        let mut s = Session::start_with(&["articles"], cwd.path(), &env);
+        s.wait_for("the analysis", |screen| {
+            screen.contents().contains("Mark Milley") && !screen.contents().contains("analysing")
+        });
+        s.send("q");
+        assert!(s.wait_exit().success());
+        assert_eq!(kept(), 1, "run {run}: one cache file");
+        match first {
+            None => first = stamp(),
+            Some(_) => assert_eq!(
+                stamp(),
+                first,
+                "the second run read the cache, it did not write it again"
+            ),
+        }
+    }
 }

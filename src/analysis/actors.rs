@@ -9,10 +9,9 @@ use crate::corpus::{Corpus, PassageKind};
 use std::collections::{HashMap, HashSet};
 
 /// One place where an actor is named.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     /// Index of the document in the corpus.
-    #[serde(skip)]
     pub doc: usize,
     pub passage: usize,
     /// Byte offsets in the original file.
@@ -21,11 +20,10 @@ pub struct Mention {
     /// The exact words of the text.
     pub text: String,
     /// The role that introduces the person here (`général américain`), if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Actor {
     pub name: String,
     pub kind: ActorKind,
@@ -43,14 +41,14 @@ impl Actor {
 }
 
 /// A mention by its actor and its index in that actor's mentions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MentionRef {
     pub actor: usize,
     pub mention: usize,
 }
 
 /// All actors of a corpus, most mentioned first, and each document's mentions in text order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Actors {
     pub actors: Vec<Actor>,
     pub by_doc: Vec<Vec<MentionRef>>,

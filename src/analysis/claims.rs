@@ -11,7 +11,7 @@ use serde::Deserialize;
 use std::collections::HashSet;
 use std::ops::Range;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
     /// Words in quotation marks.
@@ -20,16 +20,14 @@ pub enum ClaimKind {
     Indirect,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Claim {
-    #[serde(skip)]
     pub doc: usize,
     pub passage: usize,
     /// Byte range of the claim's words in the original file.
     pub start: usize,
     pub end: usize,
     /// The speaking actor (index into `Actors::actors`), when known.
-    #[serde(skip)]
     pub speaker: Option<usize>,
     /// The words of the text that name the speaker (`un responsable américain`, `Maria Zakharova`).
     pub speaker_text: String,

@@ -50,7 +50,7 @@ pub struct RelatedPassage {
 }
 
 /// A passage of the index: where it is, its weighted terms, its actors and claims.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Entry {
     doc: usize,
     passage: usize,
@@ -62,7 +62,7 @@ struct Entry {
 }
 
 /// The inverted index over every body passage of a corpus.
-#[derive(Default)]
+#[derive(Default, serde::Serialize, serde::Deserialize)]
 pub struct RelatedIndex {
     entries: Vec<Entry>,
     /// (doc, passage) → entry.

@@ -535,7 +535,7 @@ impl App {
 /// Opens the reader and runs until the user quits. Files are read and analysed off the UI
 /// thread, the first documents readable while the rest load. The terminal is restored on every
 /// exit path, panics and signals included. A folder with nothing to read ends with that error.
-pub fn run(source: Source, curation: Curation) -> anyhow::Result<()> {
+pub fn run(source: Source, curation: Curation, cache: Option<std::path::PathBuf>) -> anyhow::Result<()> {
     use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
     use crossterm::execute;
     let mut terminal = ratatui::init();
@@ -546,7 +546,7 @@ pub fn run(source: Source, curation: Curation) -> anyhow::Result<()> {
     }));
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     restore_on_signals();
-    let result = event_loop(&mut terminal, source, curation);
+    let result = event_loop(&mut terminal, source, curation, cache);
     restore_terminal();
     result
 }
@@ -582,7 +582,12 @@ const BUSY_POLL: std::time::Duration = std::time::Duration::from_millis(40);
 /// The longest the loop spends taking in news before it draws and looks at the keys again.
 const NEWS_BUDGET: std::time::Duration = std::time::Duration::from_millis(25);
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, source: Source, curation: Curation) -> anyhow::Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    source: Source,
+    curation: Curation,
+    cache: Option<std::path::PathBuf>,
+) -> anyhow::Result<()> {
     let size = terminal.size()?;
     let (news, inbox) = std::sync::mpsc::channel();
     let mut app = match source {
@@ -619,7 +624,13 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, source: Source, curation:
         }
         if !analysis_started && app.loading.is_some_and(|l| l.analysing) {
             analysis_started = true;
-            super::background::analyse(app.corpus.clone(), app.lexicon.clone(), news.clone());
+            super::background::analyse(
+                app.corpus.clone(),
+                app.lexicon.clone(),
+                app.curation.text(),
+                cache.clone(),
+                news.clone(),
+            );
         }
         terminal.draw(|f| ui::render(&app, f))?;
     }

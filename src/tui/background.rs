@@ -69,10 +69,47 @@ pub fn load(plan: LoadPlan, news: Sender<Background>) {
     });
 }
 
-/// Analyses the corpus on a thread of its own.
-pub fn analyse(corpus: Arc<Corpus>, lexicon: Lexicon, news: Sender<Background>) {
+/// Analyses the corpus on a thread of its own, or takes the analysis from the cache folder when
+/// one was kept for the same files and lexicon (and keeps a new one there).
+pub fn analyse(
+    corpus: Arc<Corpus>,
+    lexicon: Lexicon,
+    lexicon_text: String,
+    cache: Option<std::path::PathBuf>,
+    news: Sender<Background>,
+) {
     std::thread::spawn(move || {
-        let analysis = Analysis::run(&corpus, lexicon);
+        let analysis = match &cache {
+            Some(dir) => cached_analysis(&corpus, lexicon, &lexicon_text, dir),
+            None => Analysis::run(&corpus, lexicon),
+        };
         let _ = news.send(Background::Analysed(Box::new(analysis)));
     });
+}
+
+fn cached_analysis(corpus: &Corpus, lexicon: Lexicon, lexicon_text: &str, dir: &std::path::Path) -> Analysis {
+    use crate::cache;
+    let key = cache::key(corpus, lexicon_text);
+    if let Some(kept) = cache::load(dir, &key).filter(|c| cache::fits(c, corpus)) {
+        return Analysis {
+            actors: kept.actors,
+            claims: kept.claims,
+            related: kept.related,
+            lexicon,
+        };
+    }
+    let analysis = Analysis::run(corpus, lexicon);
+    let kept = cache::Cached {
+        actors: analysis.actors,
+        claims: analysis.claims,
+        related: analysis.related,
+    };
+    // A cache that cannot be written only costs time next run.
+    let _ = cache::store(dir, &key, &kept);
+    Analysis {
+        actors: kept.actors,
+        claims: kept.claims,
+        related: kept.related,
+        lexicon: analysis.lexicon,
+    }
 }

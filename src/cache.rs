@@ -1,0 +1,101 @@
+//! The analysis of a corpus kept between runs, in the platform's cache folder
+//! (`$XDG_CACHE_HOME/recoupe/` or `~/.cache/recoupe/` on Linux). A cache file is named by a key
+//! made of the files' paths, sizes and modification times, the user's lexicon and this build's
+//! version, so any change to them gives another key. A file that does not read back exactly
+//! (corrupt, cut short, from another version) is ignored and rebuilt, never trusted.
+
+use crate::analysis::actors::Actors;
+use crate::analysis::claims::Claim;
+use crate::analysis::related::RelatedIndex;
+use crate::corpus::Corpus;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+/// Changes whenever the layout of a cache file does.
+const FORMAT: u32 = 1;
+const MAGIC: &[u8; 8] = b"recoupe\0";
+
+/// What is kept: the whole analysis.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Cached {
+    pub actors: Actors,
+    pub claims: Vec<Claim>,
+    pub related: RelatedIndex,
+}
+
+/// The default cache folder, if the platform has one.
+pub fn default_dir() -> Option<PathBuf> {
+    dirs::cache_dir().map(|d| d.join("recoupe"))
+}
+
+/// The key of a corpus read from files: each document's path, size and modification time (as
+/// the file is now), the lexicon's text and the build.
+pub fn key(corpus: &Corpus, lexicon_text: &str) -> String {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    FORMAT.hash(&mut h);
+    env!("CARGO_PKG_VERSION").hash(&mut h);
+    lexicon_text.hash(&mut h);
+    for doc in &corpus.documents {
+        doc.path.hash(&mut h);
+        doc.source.len().hash(&mut h);
+        let stamp = std::fs::metadata(&doc.path).ok().map(|m| (m.len(), m.modified().ok()));
+        stamp.hash(&mut h);
+    }
+    format!("{:016x}-{}", h.finish(), corpus.documents.len())
+}
+
+fn checksum(bytes: &[u8]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+fn file(dir: &Path, key: &str) -> PathBuf {
+    dir.join(format!("{key}.bin"))
+}
+
+/// The cached analysis for `key`, when there is one that reads back whole.
+pub fn load(dir: &Path, key: &str) -> Option<Cached> {
+    let bytes = std::fs::read(file(dir, key)).ok()?;
+    let body = bytes.strip_prefix(MAGIC.as_slice())?;
+    let (format, body) = body.split_first_chunk::<4>()?;
+    let (sum, body) = body.split_first_chunk::<8>()?;
+    if u32::from_le_bytes(*format) != FORMAT || u64::from_le_bytes(*sum) != checksum(body) {
+        return None;
+    }
+    let (cached, rest): (Cached, &[u8]) = postcard::take_from_bytes(body).ok()?;
+    rest.is_empty().then_some(cached)
+}
+
+/// Keeps the analysis for `key` (atomically: a reader never sees half a file).
+pub fn store(dir: &Path, key: &str, cached: &Cached) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let body = postcard::to_stdvec(cached).map_err(std::io::Error::other)?;
+    let mut bytes = Vec::with_capacity(body.len() + 20);
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&FORMAT.to_le_bytes());
+    bytes.extend_from_slice(&checksum(&body).to_le_bytes());
+    bytes.extend_from_slice(&body);
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    std::io::Write::write_all(&mut tmp, &bytes)?;
+    tmp.persist(file(dir, key)).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Consistency checks a decoded cache must pass before it is used with this corpus: every
+/// offset inside its document, on a character boundary.
+pub fn fits(cached: &Cached, corpus: &Corpus) -> bool {
+    let ok = |doc: usize, start: usize, end: usize| {
+        corpus.documents.get(doc).is_some_and(|d| {
+            start <= end && end <= d.source.len() && d.source.is_char_boundary(start) && d.source.is_char_boundary(end)
+        })
+    };
+    cached.actors.by_doc.len() == corpus.documents.len()
+        && cached
+            .actors
+            .actors
+            .iter()
+            .flat_map(|a| &a.mentions)
+            .all(|m| ok(m.doc, m.start, m.end))
+        && cached.claims.iter().all(|c| ok(c.doc, c.start, c.end))
+}
