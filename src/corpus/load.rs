@@ -34,13 +34,13 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
     load_paths_with(paths, |_| {})
 }
 
-/// Loads like `load_paths`, telling `progress` after each file.
-pub fn load_paths_with(paths: &[PathBuf], mut progress: impl FnMut(&Progress)) -> Result<Corpus, LoadError> {
+/// Loads like `load_paths`, telling `progress` after each file (the loader's counts and times).
+pub fn load_paths_with(paths: &[PathBuf], mut progress: impl FnMut(&Loader)) -> Result<Corpus, LoadError> {
     let mut loader = Loader::new(plan(paths)?);
     let mut documents = Vec::new();
     while let Some(doc) = loader.next_file() {
         documents.extend(doc);
-        progress(&loader.progress);
+        progress(&loader);
     }
     loader.finish(documents)
 }
@@ -101,6 +101,9 @@ pub struct Loader {
     next: usize,
     ids: HashSet<String>,
     pub progress: Progress,
+    /// Time spent reading files, and turning their bytes into documents (decode, clean).
+    pub read_time: std::time::Duration,
+    pub clean_time: std::time::Duration,
     /// Warnings so far: the plan's, then each file's.
     pub warnings: Vec<LoadWarning>,
 }
@@ -118,6 +121,8 @@ impl Loader {
             next: 0,
             ids: HashSet::new(),
             progress,
+            read_time: std::time::Duration::ZERO,
+            clean_time: std::time::Duration::ZERO,
             warnings,
         }
     }
@@ -146,8 +151,12 @@ impl Loader {
             ));
             return Some(None);
         }
-        match std::fs::read(&file) {
+        let clock = std::time::Instant::now();
+        let read = std::fs::read(&file);
+        self.read_time += clock.elapsed();
+        match read {
             Ok(bytes) => {
+                let clock = std::time::Instant::now();
                 let name = file
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
@@ -157,6 +166,7 @@ impl Loader {
                 if let Some(doc) = &doc {
                     self.ids.insert(doc.id.clone());
                 }
+                self.clean_time += clock.elapsed();
                 Some(doc)
             }
             Err(e) => {
