@@ -183,10 +183,11 @@ fn open_timed(paths: &[PathBuf]) -> anyhow::Result<(Corpus, [std::time::Duration
 }
 
 fn load_with_progress(paths: &[PathBuf]) -> Result<(Corpus, [std::time::Duration; 2]), LoadError> {
-    let bar = std::io::stderr()
-        .is_terminal()
-        .then(|| indicatif::ProgressBar::new(0))
-        .unwrap_or_else(indicatif::ProgressBar::hidden);
+    let bar = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(0)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     bar.set_style(
         indicatif::ProgressStyle::with_template("reading {bar:30} {binary_bytes}/{binary_total_bytes} {msg} ({eta})")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
