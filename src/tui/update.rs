@@ -53,6 +53,9 @@ pub fn absorb(app: &mut App, news: Background) {
                     jump_to(app, 0, 0);
                 }
             }
+            // Lists only grow while loading: no cursor to bring back (and no pass over every
+            // document for each one read).
+            return;
         }
         Background::LoadFinished { warnings } => {
             if app.corpus.documents.is_empty() {
