@@ -72,14 +72,8 @@ pub fn absorb(app: &mut App, news: Background) {
             }
         }
         Background::Analysed(analysis) => {
-            let analysis = *analysis;
-            app.actor_index = crate::search::ActorIndex::new(&analysis.actors.actors);
-            app.actors = analysis.actors;
-            app.claims = analysis.claims;
-            app.related = analysis.related;
-            app.lexicon = analysis.lexicon;
+            install(app, *analysis);
             app.loading = None;
-            app.related_for = None;
             let warnings = &app.corpus.warnings;
             if let Some(w) = warnings.first() {
                 let text = match warnings.len() {
@@ -90,13 +84,23 @@ pub fn absorb(app: &mut App, news: Background) {
             }
             if app.reader.lines.lines.is_empty() {
                 jump_to(app, 0, 0);
-            } else {
-                mark_strong_relations(app);
             }
             refresh_related(app);
         }
     }
     keep_cursors_in_lists(app);
+}
+
+/// Puts a new analysis in place: actors (and their fuzzy index), claims, related passages, and
+/// the relation marks of the open document.
+fn install(app: &mut App, analysis: super::background::Analysis) {
+    app.actor_index = crate::search::ActorIndex::new(&analysis.actors.actors);
+    app.actors = analysis.actors;
+    app.claims = analysis.claims;
+    app.related = analysis.related;
+    app.lexicon = analysis.lexicon;
+    app.related_for = None;
+    mark_strong_relations(app);
 }
 
 /// Lists shrink (a selection item removed, a filter applied, actors merged): their cursors follow.
@@ -735,12 +739,8 @@ fn reanalyse(app: &mut App, lexicon: crate::analysis::lexicon::Lexicon) {
         .iter()
         .filter_map(|&c| app.claims.get(c).map(|c| (c.doc, c.start)))
         .collect();
-    let (actors, said) = crate::analysis::actors_and_claims(&app.corpus, &lexicon);
-    app.related = crate::analysis::related::RelatedIndex::build(&app.corpus, &actors, &said, &lexicon);
-    app.actor_index = crate::search::ActorIndex::new(&actors.actors);
-    app.actors = actors;
-    app.claims = said;
-    app.lexicon = lexicon;
+    let analysis = super::background::Analysis::run(&app.corpus, lexicon);
+    install(app, analysis);
     // An actor is found again by its name, or by the name it was merged under.
     let find = |app: &App, name: &str| {
         let key = fold(name);
@@ -752,16 +752,19 @@ fn reanalyse(app: &mut App, lexicon: crate::analysis::lexicon::Lexicon) {
         })
     };
     app.pinned = pinned.and_then(|n| find(app, &n));
-    let mut kept: Vec<usize> = filter.iter().filter_map(|n| find(app, n)).collect();
-    kept.dedup();
+    // Two filter actors merged into one are one filter actor.
+    let mut kept: Vec<usize> = Vec::new();
+    for a in filter.iter().filter_map(|n| find(app, n)) {
+        if !kept.contains(&a) {
+            kept.push(a);
+        }
+    }
     app.filter = kept;
     app.selection.claims = claims
         .into_iter()
         .filter_map(|(d, at)| app.claims.iter().position(|c| c.doc == d && c.start == at))
         .collect();
     app.mention_cursor = None;
-    app.related_for = None;
-    mark_strong_relations(app);
     if let Some(Overlay::Actors { cursor }) = &mut app.overlay {
         cursor.selected = cursor.selected.min(app.actors.actors.len().saturating_sub(1));
     }
