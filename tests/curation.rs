@@ -112,14 +112,16 @@ fn changing_the_kind_and_not_an_actor() {
     let before = analyse(&curation);
     let milley = find(&before, "Mark Milley").expect("Milley").clone();
     curation.set_kind(&milley, ActorKind::Organisation);
-    let internet = find(&before, "Internet").expect("the detector's mistake").clone();
-    curation.not_an_actor(&internet);
+    let mistake = find(&before, "Timber Sycamore")
+        .expect("the detector's mistake")
+        .clone();
+    curation.not_an_actor(&mistake);
     let after = analyse(&curation);
     assert_eq!(
         find(&after, "Mark Milley").expect("still there").kind,
         ActorKind::Organisation
     );
-    assert!(find(&after, "Internet").is_none());
+    assert!(find(&after, "Timber Sycamore").is_none());
     assert_eq!(after.actors.len(), before.actors.len() - 1, "nothing else lost");
     round_trip(&curation, &after);
 }
@@ -207,11 +209,11 @@ fn merging_from_the_actor_view_is_applied_at_once_and_saved() {
         ActorKind::Place
     );
     update(&mut app, Action::CloseOverlay);
-    open_view_at(&mut app, "Internet");
+    open_view_at(&mut app, "Timber Sycamore");
     update(&mut app, Action::NotAnActor);
-    assert!(app.actors.actors.iter().all(|a| a.name != "Internet"));
+    assert!(app.actors.actors.iter().all(|a| a.name != "Timber Sycamore"));
     let back = Curation::load(&path).expect("written");
-    assert!(back.file.not_actors.iter().any(|n| n == "Internet"));
+    assert!(back.file.not_actors.iter().any(|n| n == "Timber Sycamore"));
 }
 
 #[test]
@@ -225,7 +227,7 @@ fn an_unwritable_lexicon_is_reported_and_the_change_kept_for_the_session() {
         ..Curation::default()
     };
     let mut app = App::with_curation(load_seeds(), curation, 120, 40);
-    open_view_at(&mut app, "Internet");
+    open_view_at(&mut app, "Timber Sycamore");
     update(&mut app, Action::NotAnActor);
     let message = app.message.clone().expect("a message");
     assert!(message.warning, "{message:?}");
@@ -234,7 +236,7 @@ fn an_unwritable_lexicon_is_reported_and_the_change_kept_for_the_session() {
         "{message:?}"
     );
     assert!(
-        app.actors.actors.iter().all(|a| a.name != "Internet"),
+        app.actors.actors.iter().all(|a| a.name != "Timber Sycamore"),
         "kept for the session"
     );
 }

@@ -3,6 +3,7 @@
 //! against corpus statistics (a word seen in lower case is not a name), then merged into one
 //! actor per entity (case, accents, plurals, surnames, acronyms, the lexicon's aliases).
 
+use super::lang::{self, LangWords};
 use super::lexicon::{ActorKind, Lexicon};
 use super::text::{Token, fold, only_space_between, tokens};
 use crate::corpus::{Corpus, PassageKind};
@@ -124,18 +125,26 @@ struct Builder {
     mentions: Vec<Mention>,
     votes: Votes,
     acronym: bool,
+    /// A lone common word (`Cour`, `Crown`): an actor only as the surname of a full name.
+    weak: bool,
+    /// A named thing (`Hurricane Sandy`, `Space Shuttle Atlantis`): never an actor, and its
+    /// last word alone is the same thing.
+    thing: bool,
 }
 
 /// Words of the corpus seen in lower case, and capitalised words seen mid-sentence.
 struct Vocabulary {
     lower: HashSet<String>,
     capitalised: HashSet<String>,
+    /// How often each folded word is capitalised mid-sentence.
+    capitalised_count: HashMap<String, u32>,
 }
 
 fn vocabulary(corpus: &Corpus) -> Vocabulary {
     let mut vocab = Vocabulary {
         lower: HashSet::new(),
         capitalised: HashSet::new(),
+        capitalised_count: HashMap::new(),
     };
     for doc in &corpus.documents {
         for p in doc.passages.iter().filter(|p| p.kind == PassageKind::Body) {
@@ -143,6 +152,7 @@ fn vocabulary(corpus: &Corpus) -> Vocabulary {
                 if t.is_capitalised() {
                     if !t.sentence_start {
                         insert_folded(&mut vocab.capitalised, t.text);
+                        *vocab.capitalised_count.entry(fold(t.text)).or_default() += 1;
                     }
                 } else if t.text.chars().next().is_some_and(char::is_alphabetic) {
                     insert_folded(&mut vocab.lower, t.text);
@@ -169,9 +179,10 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
     let mut builders: Vec<Builder> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (d, doc) in corpus.documents.iter().enumerate() {
+        let words = lang::words(lang::of_document(doc));
         for (p, passage) in doc.analysed() {
             let text = doc.text(passage);
-            let detector = Detector::new(text, lexicon, &vocab, passage.kind == PassageKind::Heading);
+            let detector = Detector::new(text, lexicon, words, &vocab, passage.kind == PassageKind::Heading);
             for found in detector.run() {
                 let key = match found.lexicon {
                     Some(e) => format!("\u{0}lex{e}"),
@@ -185,11 +196,16 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
                         lexicon: found.lexicon,
                         key_tokens: found.key_tokens.clone(),
                         acronym: found.acronym,
+                        weak: found.weak,
+                        thing: found.thing,
                         ..Builder::default()
                     });
                     builders.len() - 1
                 });
                 let b = &mut builders[at];
+                // One strong use (a full name, a role) makes the key a name everywhere.
+                b.weak &= found.weak;
+                b.thing |= found.thing;
                 *b.surfaces.entry(found.surface.clone()).or_default() += 1;
                 b.votes.merge(&found.votes);
                 b.mentions.push(Mention {
@@ -203,7 +219,7 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
             }
         }
     }
-    let builders = merge(builders, lexicon);
+    let builders = merge(builders, lexicon, &vocab);
     finish(builders, lexicon, corpus.documents.len())
 }
 
@@ -220,6 +236,8 @@ struct Found {
     role: Option<String>,
     votes: Votes,
     acronym: bool,
+    weak: bool,
+    thing: bool,
 }
 
 struct Detector<'a> {
@@ -227,12 +245,13 @@ struct Detector<'a> {
     toks: Vec<Token<'a>>,
     folded: Vec<String>,
     lexicon: &'a Lexicon,
+    words: &'a LangWords,
     vocab: &'a Vocabulary,
     heading: bool,
 }
 
 impl<'a> Detector<'a> {
-    fn new(text: &'a str, lexicon: &'a Lexicon, vocab: &'a Vocabulary, heading: bool) -> Self {
+    fn new(text: &'a str, lexicon: &'a Lexicon, words: &'a LangWords, vocab: &'a Vocabulary, heading: bool) -> Self {
         let toks = tokens(text);
         let folded = toks.iter().map(|t| fold(t.text)).collect();
         Detector {
@@ -240,6 +259,7 @@ impl<'a> Detector<'a> {
             toks,
             folded,
             lexicon,
+            words,
             vocab,
             heading,
         }
@@ -251,7 +271,16 @@ impl<'a> Detector<'a> {
 
     fn is_name_token(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        (t.is_capitalised() || t.is_acronym()) && t.text.chars().next().is_some_and(char::is_alphabetic)
+        (t.is_capitalised() || t.is_acronym())
+            && t.text.chars().next().is_some_and(char::is_alphabetic)
+            && !self.is_contraction(i)
+    }
+
+    /// `I’m`, `We'll`: a pronoun and a verb, never a name.
+    fn is_contraction(&self, i: usize) -> bool {
+        self.folded[i]
+            .rsplit_once('\'')
+            .is_some_and(|(_, end)| self.words.contraction_endings.contains(end))
     }
 
     /// The longest lexicon alias starting at token `i`: (token count, entry).
@@ -309,7 +338,7 @@ impl<'a> Detector<'a> {
         // Where the last actor ended: a role is never looked for behind it.
         let mut floor = 0;
         while i < self.toks.len() {
-            if let Some((n, entry)) = self.alias_at(i) {
+            if let Some((n, entry)) = self.alias_at(i).filter(|&(n, _)| !self.number_follows(i + n)) {
                 // A longer name wins by one word (`Trump Tower`); two more words are another name
                 // (`à Sputnik Georges Lefeuvre`).
                 let run_end = if self.is_name_token(i) { self.name_run(i) } else { i + n };
@@ -361,6 +390,11 @@ impl<'a> Detector<'a> {
         out
     }
 
+    /// `France 3`, `Europe 1`: a number right after a name makes another name.
+    fn number_follows(&self, k: usize) -> bool {
+        k < self.toks.len() && self.adjacent(k - 1, k) && self.toks[k].text.chars().all(|c| c.is_ascii_digit())
+    }
+
     fn lexicon_found(&self, a: usize, b: usize, entry: usize, floor: usize) -> Found {
         let surface = self.surface(a, b);
         let mut found = Found {
@@ -372,6 +406,8 @@ impl<'a> Detector<'a> {
             role: None,
             votes: Votes::default(),
             acronym: false,
+            weak: false,
+            thing: false,
             surface,
         };
         let e = &self.lexicon.entries[entry];
@@ -394,8 +430,21 @@ impl<'a> Detector<'a> {
 
     /// A capitalised run that no lexicon entry names.
     fn generic(&self, mut a: usize, mut b: usize, floor: usize) -> Option<Found> {
-        while b > a && self.lexicon.particles.contains(&self.folded[b - 1]) {
+        // `Because I`: a name does not end on a particle or a function word.
+        while b > a
+            && (self.lexicon.particles.contains(&self.folded[b - 1])
+                || self.is_stop(b - 1)
+                || self.words.not_names.contains(&self.folded[b - 1]))
+        {
             b -= 1;
+        }
+        // `Yesterday Mohamed`, `Members of the Sea Org`: a common word that opens the sentence
+        // (and is never capitalised elsewhere) is not part of the name.
+        if b - a >= 2 && self.toks[a].sentence_start && self.sentence_word(a) {
+            a += 1;
+            while a < b && (self.lexicon.particles.contains(&self.folded[a]) || self.is_stop(a)) {
+                a += 1;
+            }
         }
         if a >= b {
             return None;
@@ -426,11 +475,25 @@ impl<'a> Detector<'a> {
         let single = b - a == 1;
         let word = &self.folded[a];
         if single
-            && (self.is_stop(a) || self.lexicon.roles.contains(word) || self.lexicon.demonym_adjectives.contains(word))
+            && (self.is_stop(a)
+                || self.lexicon.roles.contains(word)
+                || self.lexicon.demonym_adjectives.contains(word)
+                || self.words.not_names.contains(word))
         {
             return None;
         }
+        // `Canadians`, `les Français`, `South Korean`: people of a nation, not an actor.
+        if self.words.is_demonym(&self.folded[a..b].join(" ")) {
+            return None;
+        }
         let acronym = self.toks[a..b].iter().all(|t| t.is_acronym());
+        // `STS-133` is the `STS` of a thing.
+        let bare = word.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
+        if single && acronym && (self.words.common_acronyms.contains(word) || self.words.common_acronyms.contains(bare))
+        {
+            return None;
+        }
+        let honorific = a > 0 && self.adjacent_or_dot(a - 1, a) && self.words.honorific(&self.folded[a - 1]).is_some();
         if single
             && !acronym
             && !self.toks[a].text.chars().any(char::is_lowercase)
@@ -439,7 +502,7 @@ impl<'a> Detector<'a> {
             return None;
         }
         // A lone capitalised word opening a sentence is a name only if the corpus capitalises it elsewhere.
-        if single && !acronym && self.toks[a].sentence_start {
+        if single && !acronym && self.toks[a].sentence_start && !honorific {
             let w = &self.folded[a];
             if !self.vocab.capitalised.contains(w) || self.vocab.lower.contains(w) {
                 return None;
@@ -451,8 +514,10 @@ impl<'a> Detector<'a> {
         if role.is_none() {
             role = role_before.map(|k| self.role_text(k, a));
         }
+        let weak = single && !acronym && role.is_none() && !honorific && self.common_word_here(a);
         let mut votes = Votes::default();
-        self.vote(a, b, role.is_some(), acronym, &mut votes);
+        self.vote(a, b, role.is_some() || honorific, acronym, &mut votes);
+        let thing = !acronym && self.names_a_thing(a, b);
         Some(Found {
             end_token: b,
             start: self.toks[a].start,
@@ -463,7 +528,63 @@ impl<'a> Detector<'a> {
             role,
             votes,
             acronym: acronym && single,
+            weak,
+            thing,
         })
+    }
+
+    /// A capitalised common word that is not a name here: not an institution's word (`Sénat`),
+    /// and not a word the corpus keeps capitalising without an article (`on Twitter`).
+    fn common_word_here(&self, a: usize) -> bool {
+        let w = &self.folded[a];
+        let lex = self.lexicon;
+        if !self.words.is_common_word(w)
+            || (lex.organisation_words.contains(w) && !self.words.government_nouns.contains(w))
+            || lex.media_words.contains(w)
+            || lex.group_words.contains(w)
+        {
+            return false;
+        }
+        let article = a > 0 && lex.articles.contains(&self.folded[a - 1]);
+        let usually_capitalised =
+            self.vocab.capitalised_count.get(w).copied().unwrap_or(0) >= 3 && !self.vocab.lower.contains(w);
+        article || !usually_capitalised
+    }
+
+    /// A capitalised common word opening a sentence, never capitalised inside one in the corpus.
+    fn sentence_word(&self, a: usize) -> bool {
+        let w = &self.folded[a];
+        self.words.is_common_word(w)
+            && !self.vocab.capitalised.contains(w)
+            && !self.lexicon.roles.contains(w)
+            && !self.lexicon.organisation_words.contains(w)
+    }
+
+    /// `M. Dupont`, `Mr Smith`: only a space or a dot between two tokens.
+    fn adjacent_or_dot(&self, a: usize, b: usize) -> bool {
+        self.text
+            .get(self.toks[a].end..self.toks[b].start)
+            .is_some_and(|gap| gap.chars().all(|c| c == '.' || c == ' ' || c == '\u{a0}'))
+    }
+
+    /// `Hurricane Sandy`, `l’ouragan Sandy`, `Space Shuttle Atlantis`, `Clean Air Act`: a name
+    /// headed by a common noun of things.
+    fn names_a_thing(&self, a: usize, b: usize) -> bool {
+        let lex = self.lexicon;
+        let words = &self.folded[a..b];
+        if words
+            .iter()
+            .any(|w| lex.organisation_words.contains(w) || lex.media_words.contains(w) || lex.group_words.contains(w))
+        {
+            return false;
+        }
+        let head_before = a > 0 && self.adjacent(a - 1, a) && {
+            let prev = &self.toks[a - 1];
+            !prev.is_capitalised() && self.words.thing_heads.contains(&self.folded[a - 1])
+        };
+        let head_inside = words.len() >= 2 && words.iter().any(|w| self.words.thing_heads.contains(w));
+        let tail = words.len() >= 2 && self.words.thing_tails.contains(&words[words.len() - 1]);
+        head_before || head_inside || tail
     }
 
     /// `Banque centrale européenne`, `Rassemblement national`: an institution's name goes on
@@ -591,7 +712,8 @@ fn key_tokens(folded: &[String], acronym: bool) -> Vec<String> {
 }
 
 /// Merges surnames into full names and acronyms into their expansions.
-fn merge(mut builders: Vec<Builder>, lexicon: &Lexicon) -> Vec<Builder> {
+fn merge(mut builders: Vec<Builder>, lexicon: &Lexicon, vocab: &Vocabulary) -> Vec<Builder> {
+    mark_countable(&mut builders, vocab);
     let mut target: Vec<Option<usize>> = vec![None; builders.len()];
     for i in 0..builders.len() {
         let b = &builders[i];
@@ -599,6 +721,17 @@ fn merge(mut builders: Vec<Builder>, lexicon: &Lexicon) -> Vec<Builder> {
             continue;
         }
         let word = &b.key_tokens[0];
+        // `Atlantis` after `Space Shuttle Atlantis`: the same thing.
+        let thing = (0..builders.len()).find(|&j| {
+            j != i
+                && builders[j].thing
+                && builders[j].key_tokens.len() > 1
+                && builders[j].key_tokens.last() == Some(word)
+        });
+        if let Some(j) = thing {
+            target[i] = Some(j);
+            continue;
+        }
         let candidates: Vec<usize> = (0..builders.len())
             .filter(|&j| j != i && builders[j].key_tokens.len() > 1)
             .filter(|&j| {
@@ -633,7 +766,44 @@ fn merge(mut builders: Vec<Builder>, lexicon: &Lexicon) -> Vec<Builder> {
             into.mentions.extend(moved.mentions);
         }
     }
-    builders.into_iter().filter(|b| !b.mentions.is_empty()).collect()
+    // Named things, and lone common words that never joined a full name, are not actors.
+    builders
+        .into_iter()
+        .filter(|b| !b.mentions.is_empty() && !b.thing && !b.weak)
+        .collect()
+}
+
+/// `Polaroid` and `Polaroids` in one article: a name used as a count noun is a product or a
+/// kind of thing, not an actor (people and organisations are not counted); so is a longer
+/// name ending on it (`Warhol Polaroid`).
+fn mark_countable(builders: &mut [Builder], vocab: &Vocabulary) {
+    let mut countable: HashSet<String> = HashSet::new();
+    for b in builders.iter_mut() {
+        if b.lexicon.is_some() || b.acronym || b.key_tokens.len() != 1 || b.mentions.iter().any(|m| m.role.is_some()) {
+            continue;
+        }
+        let key = &b.key_tokens[0];
+        let mut per_doc: HashMap<usize, (usize, usize)> = HashMap::new();
+        for m in &b.mentions {
+            let f = fold(&m.text);
+            let entry = per_doc.entry(m.doc).or_default();
+            if f == *key {
+                entry.0 += 1;
+            } else if f.len() == key.len() + 1 && f.starts_with(key.as_str()) {
+                entry.1 += 1;
+            }
+        }
+        let singular_seen = vocab.capitalised.contains(key.as_str());
+        if per_doc.values().any(|&(one, many)| many >= 2 && many >= one) && singular_seen {
+            b.thing = true;
+            countable.insert(key.clone());
+        }
+    }
+    for b in builders.iter_mut() {
+        if b.lexicon.is_none() && b.key_tokens.len() > 1 && b.key_tokens.last().is_some_and(|w| countable.contains(w)) {
+            b.thing = true;
+        }
+    }
 }
 
 /// `Organisation des Nations unies` → `onu`: first letters of the words that are not particles.

@@ -108,19 +108,6 @@ const NEGATIONS: &[&str] = &[
     "impossible",
 ];
 
-/// French or English, from the commonest function words.
-fn language(text: &str) -> Algorithm {
-    let (mut fr, mut en) = (0, 0);
-    for t in tokens(text).iter().take(400) {
-        match t.text.to_lowercase().as_str() {
-            "le" | "la" | "les" | "des" | "est" | "et" | "une" | "dans" | "pour" | "que" | "qui" | "du" => fr += 1,
-            "the" | "and" | "is" | "of" | "to" | "in" | "that" | "for" | "with" | "was" | "said" => en += 1,
-            _ => {}
-        }
-    }
-    if en > fr { Algorithm::English } else { Algorithm::French }
-}
-
 struct Vocabulary {
     ids: HashMap<String, u32>,
     words: Vec<String>,
@@ -175,11 +162,10 @@ impl RelatedIndex {
         let mut entries = Vec::new();
         let mut claim_at = 0;
         for (d, doc) in corpus.documents.iter().enumerate() {
-            let mut head = doc.source.len().min(4000);
-            while !doc.source.is_char_boundary(head) {
-                head -= 1;
-            }
-            let algorithm = language(&doc.source[..head]);
+            let algorithm = match super::lang::of_document(doc) {
+                super::lang::Lang::En => Algorithm::English,
+                super::lang::Lang::Fr => Algorithm::French,
+            };
             let stemmer = Stemmer::create(algorithm);
             let stemmer = (&stemmer, usize::from(matches!(algorithm, Algorithm::English)));
             for (p, passage) in doc

@@ -1,0 +1,228 @@
+//! Per-language word lists (`assets/lang/fr.toml`, `assets/lang/en.toml`) and the common-word
+//! dictionaries, loaded once; and which of the two languages a document is written in.
+
+use super::text::{fold, tokens};
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Plural,
+}
+
+#[derive(Debug, Deserialize)]
+struct LangFile {
+    detect: Vec<String>,
+    common_acronyms: Vec<String>,
+    contraction_endings: Vec<String>,
+    not_names: Vec<String>,
+    demonyms: Vec<String>,
+    government_nouns: Vec<String>,
+    relative_pronouns: Vec<String>,
+    reporting_gerunds: Vec<String>,
+    pronouns_male: Vec<String>,
+    pronouns_female: Vec<String>,
+    pronouns_plural: Vec<String>,
+    channel_prepositions: Vec<String>,
+    honorifics_male: Vec<String>,
+    honorifics_female: Vec<String>,
+    honorifics: Vec<String>,
+    thing_heads: Vec<String>,
+    thing_tails: Vec<String>,
+    stem_rules: Vec<(String, String)>,
+}
+
+/// What the analysis knows of one language.
+#[derive(Debug)]
+pub struct LangWords {
+    pub detect: HashSet<String>,
+    pub common_acronyms: HashSet<String>,
+    pub contraction_endings: HashSet<String>,
+    pub not_names: HashSet<String>,
+    pub demonyms: HashSet<String>,
+    pub government_nouns: HashSet<String>,
+    pub relative_pronouns: HashSet<String>,
+    pub reporting_gerunds: HashSet<String>,
+    pronouns_male: HashSet<String>,
+    pronouns_female: HashSet<String>,
+    pronouns_plural: HashSet<String>,
+    pub channel_prepositions: HashSet<String>,
+    honorifics_male: HashSet<String>,
+    honorifics_female: HashSet<String>,
+    honorifics: HashSet<String>,
+    pub thing_heads: HashSet<String>,
+    pub thing_tails: HashSet<String>,
+    stem_rules: Vec<(String, String)>,
+    common_words: HashSet<String>,
+}
+
+fn set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| fold(w)).collect()
+}
+
+impl LangWords {
+    fn parse(toml_text: &str, name: &str, dictionary: &str) -> LangWords {
+        // The embedded assets are checked by the test suite; failing here is a build defect.
+        let f: LangFile = toml::from_str(toml_text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        LangWords {
+            detect: set(&f.detect),
+            common_acronyms: set(&f.common_acronyms),
+            contraction_endings: set(&f.contraction_endings),
+            not_names: set(&f.not_names),
+            demonyms: set(&f.demonyms),
+            government_nouns: set(&f.government_nouns),
+            relative_pronouns: set(&f.relative_pronouns),
+            reporting_gerunds: set(&f.reporting_gerunds),
+            pronouns_male: set(&f.pronouns_male),
+            pronouns_female: set(&f.pronouns_female),
+            pronouns_plural: set(&f.pronouns_plural),
+            channel_prepositions: set(&f.channel_prepositions),
+            honorifics_male: set(&f.honorifics_male),
+            honorifics_female: set(&f.honorifics_female),
+            honorifics: set(&f.honorifics),
+            thing_heads: set(&f.thing_heads),
+            thing_tails: set(&f.thing_tails),
+            stem_rules: f.stem_rules,
+            common_words: dictionary.lines().map(fold).collect(),
+        }
+    }
+
+    /// Whether a folded word is a common word of the language (in the dictionary, directly or
+    /// through one of its endings).
+    pub fn is_common_word(&self, folded: &str) -> bool {
+        if self.common_words.contains(folded) {
+            return true;
+        }
+        self.stem_rules.iter().any(|(from, to)| {
+            folded.len() > from.len() + 2
+                && folded
+                    .strip_suffix(from.as_str())
+                    .is_some_and(|stem| self.common_words.contains(&format!("{stem}{to}")))
+        })
+    }
+
+    /// A nationality or group noun (`Canadians`, `Français`), singular or plural.
+    pub fn is_demonym(&self, folded: &str) -> bool {
+        self.demonyms.contains(folded)
+            || folded
+                .strip_suffix('s')
+                .or_else(|| folded.strip_suffix('x'))
+                .is_some_and(|w| self.demonyms.contains(w))
+    }
+
+    /// The gender a pronoun refers to (`elle` → female, `they` → plural).
+    pub fn pronoun_gender(&self, folded: &str) -> Option<Gender> {
+        if self.pronouns_male.contains(folded) {
+            Some(Gender::Male)
+        } else if self.pronouns_female.contains(folded) {
+            Some(Gender::Female)
+        } else if self.pronouns_plural.contains(folded) {
+            Some(Gender::Plural)
+        } else {
+            None
+        }
+    }
+
+    /// The gender an honorific gives (`Mme` → female); `Some(None)` for one that says none (`Dr`).
+    pub fn honorific(&self, folded: &str) -> Option<Option<Gender>> {
+        if self.honorifics_male.contains(folded) {
+            Some(Some(Gender::Male))
+        } else if self.honorifics_female.contains(folded) {
+            Some(Some(Gender::Female))
+        } else if self.honorifics.contains(folded) {
+            Some(None)
+        } else {
+            None
+        }
+    }
+}
+
+/// The word lists of a language, loaded on first use.
+pub fn words(lang: Lang) -> &'static LangWords {
+    static FR: OnceLock<LangWords> = OnceLock::new();
+    static EN: OnceLock<LangWords> = OnceLock::new();
+    match lang {
+        Lang::Fr => FR.get_or_init(|| {
+            LangWords::parse(
+                include_str!("../../assets/lang/fr.toml"),
+                "assets/lang/fr.toml",
+                include_str!("../../assets/lang/fr-words.txt"),
+            )
+        }),
+        Lang::En => EN.get_or_init(|| {
+            LangWords::parse(
+                include_str!("../../assets/lang/en.toml"),
+                "assets/lang/en.toml",
+                include_str!("../../assets/lang/en-words.txt"),
+            )
+        }),
+    }
+}
+
+/// The language of a document, from its opening (4,000 bytes are plenty).
+pub fn of_document(doc: &crate::corpus::Document) -> Lang {
+    let mut head = doc.source.len().min(4000);
+    while !doc.source.is_char_boundary(head) {
+        head -= 1;
+    }
+    detect(&doc.source[..head])
+}
+
+/// French or English, from the commonest function words of the text's opening.
+pub fn detect(text: &str) -> Lang {
+    let (fr, en) = (words(Lang::Fr), words(Lang::En));
+    let (mut f, mut e) = (0, 0);
+    for t in tokens(text).iter().take(400) {
+        let w = fold(t.text);
+        f += usize::from(fr.detect.contains(&w));
+        e += usize::from(en.detect.contains(&w));
+    }
+    if e > f { Lang::En } else { Lang::Fr }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_the_language_of_a_text() {
+        assert_eq!(
+            detect("Le ministre a déclaré que la loi est prête pour les députés."),
+            Lang::Fr
+        );
+        assert_eq!(
+            detect("The minister said that the bill was ready for the vote."),
+            Lang::En
+        );
+    }
+
+    #[test]
+    fn common_words_are_known_through_their_endings() {
+        let fr = words(Lang::Fr);
+        assert!(fr.is_common_word("cour"));
+        assert!(fr.is_common_word("interieur"));
+        assert!(fr.is_common_word("intitulee"));
+        assert!(!fr.is_common_word("febelfin"));
+        let en = words(Lang::En);
+        assert!(en.is_common_word("crown"));
+        assert!(en.is_common_word("leaving"));
+        assert!(!en.is_common_word("rathbun"));
+    }
+
+    #[test]
+    fn demonyms_and_pronouns() {
+        assert!(words(Lang::En).is_demonym("canadians"));
+        assert!(words(Lang::Fr).is_demonym("francais"));
+        assert_eq!(words(Lang::Fr).pronoun_gender("elle"), Some(Gender::Female));
+        assert_eq!(words(Lang::En).honorific("mrs"), Some(Some(Gender::Female)));
+    }
+}
