@@ -2,7 +2,7 @@
 //! String; the caller writes it.
 
 use crate::analysis::actors::Actors;
-use crate::analysis::claims::Claim;
+use crate::analysis::claims::{Claim, ClaimKind, HowFound};
 use crate::corpus::{Corpus, sanitize_line};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -151,10 +151,18 @@ pub fn markdown(
             } else {
                 format!(" ({})", escape(&sanitize_line(&c.cue)))
             };
+            // Only the words the text quotes go inside « »; reported speech is said as such.
+            let said = match c.kind {
+                ClaimKind::Direct => format!("« {} »", escape(&c.text)),
+                ClaimKind::Indirect => format!("reported: {}", escape(&c.text)),
+            };
+            let how = match c.how_found {
+                HowFound::Named => String::new(),
+                other => format!(" _(speaker found by {})_", other.label()),
+            };
             out.push_str(&format!(
-                "\n**{}**{cue}: « {} » — ¶ {}\n",
+                "\n**{}**{cue}: {said} — ¶ {}{how}\n",
                 escape(&speaker),
-                escape(&c.text),
                 c.passage + 1
             ));
             index.entry(speaker).or_default().insert((d, c.passage));
@@ -205,7 +213,7 @@ pub fn json(
             serde_json::json!({
                 "doc": corpus.documents[c.doc].id, "passage": c.passage, "start": c.start, "end": c.end,
                 "speaker": c.speaker.and_then(|s| actors.actors.get(s)).map(|a| a.name.clone()),
-                "speaker_text": c.speaker_text, "cue": c.cue, "kind": c.kind, "text": c.text,
+                "speaker_text": c.speaker_text, "cue": c.cue, "kind": c.kind, "how_found": c.how_found, "text": c.text,
             })
         })
         .collect();

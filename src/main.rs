@@ -400,6 +400,7 @@ fn print_claims(
                     "speaker_text": c.speaker_text,
                     "cue": c.cue,
                     "kind": c.kind,
+                    "how_found": c.how_found,
                     "text": c.text,
                 })
             })
@@ -413,14 +414,24 @@ fn print_claims(
             let speaker = c
                 .speaker
                 .map_or(c.speaker_text.clone(), |s| found.actors[s].name.clone());
+            let cue = if c.cue.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", c.cue)
+            };
+            let how = match c.how_found {
+                claims::HowFound::Named => String::new(),
+                other => format!(" [{}]", other.label()),
+            };
+            let text = match c.kind {
+                claims::ClaimKind::Direct => format!("« {} »", c.text),
+                claims::ClaimKind::Indirect => c.text.clone(),
+            };
             println!(
-                "{} ¶{} [{}] {} ({}): {}",
+                "{} ¶{} [{}] {speaker}{how}{cue}: {text}",
                 corpus.documents[c.doc].id,
                 c.passage,
                 format!("{:?}", c.kind).to_lowercase(),
-                speaker,
-                c.cue,
-                c.text
             );
         }
     }

@@ -449,6 +449,20 @@ impl<'a> Detector<'a> {
         if a >= b {
             return None;
         }
+        // `ministère de l’Intérieur`, `Ministry of the Interior`: the lower-case institution
+        // word before is part of the name.
+        let mut k = a;
+        while k > 0 && a - k < 2 && self.lexicon.particles.contains(&self.folded[k - 1]) && self.adjacent(k - 1, k) {
+            k -= 1;
+        }
+        if k < a
+            && k > 0
+            && self.adjacent(k - 1, k)
+            && !self.toks[k - 1].is_capitalised()
+            && self.lexicon.organisation_words.contains(&self.folded[k - 1])
+        {
+            a = k - 1;
+        }
         loop {
             let longer = self.run_from(self.adjective_tail(b));
             if longer == b {
@@ -461,6 +475,9 @@ impl<'a> Detector<'a> {
         if let Some(r) = (a..b - 1).rev().find(|k| self.lexicon.roles.contains(&self.folded[*k])) {
             role = Some(self.surface(a, r + 1));
             a = r + 1;
+            while a < b && self.lexicon.particles.contains(&self.folded[a]) {
+                a += 1;
+            }
         }
         let role_before = self.role_noun_before(a, floor, ROLE_WINDOW);
         let department = role.is_none() && a > 0 && self.role_noun_before(a, floor, DEPARTMENT_WINDOW).is_some();
@@ -468,6 +485,9 @@ impl<'a> Detector<'a> {
             // `le secrétaire à la Défense Lloyd Austin`: `Défense` belongs to the role.
             if b - a >= 3 {
                 a += 1;
+                while a < b && self.lexicon.particles.contains(&self.folded[a]) {
+                    a += 1;
+                }
             } else {
                 return None;
             }
@@ -511,7 +531,13 @@ impl<'a> Detector<'a> {
         if self.heading && single && !self.vocab.capitalised.contains(&self.folded[a]) {
             return None;
         }
-        if role.is_none() {
+        // `président de la communauté juive de Toulouse`: a name after `de` completes the
+        // role, it is not the person holding it.
+        let complement = a > 0 && {
+            let prev = &self.folded[a - 1];
+            self.lexicon.particles.contains(prev) || self.lexicon.place_prepositions.contains(prev)
+        };
+        if role.is_none() && !complement {
             role = role_before.map(|k| self.role_text(k, a));
         }
         let weak = single && !acronym && role.is_none() && !honorific && self.common_word_here(a);
@@ -665,6 +691,11 @@ impl<'a> Detector<'a> {
         if prev.is_some_and(|p| lex.media_cues.contains(p)) {
             votes.add(ActorKind::Media, 3);
         }
+        // `la ville de Toulouse`, `the city of Boston`, `la région Grand Est`.
+        let place_noun = (a.saturating_sub(3)..a).any(|k| lex.place_nouns.contains(&self.folded[k]));
+        if place_noun {
+            votes.add(ActorKind::Place, 4);
+        }
         let article = prev.is_some_and(|p| lex.articles.contains(p));
         let place = prev.is_some_and(|p| lex.place_prepositions.contains(p));
         if acronym {
@@ -680,6 +711,13 @@ impl<'a> Detector<'a> {
                 },
                 1,
             );
+        } else if b - a == 1 {
+            // A lone unknown word is as often a place or a firm as a surname; surnames join
+            // their full names when merged.
+            votes.add(ActorKind::Organisation, 1);
+        } else if words.iter().any(|w| lex.organisation_particles.contains(w)) {
+            // `Control of Iodine Deficiency Disorders`, `Museum of Flight`.
+            votes.add(ActorKind::Organisation, 2);
         } else {
             votes.add(ActorKind::Person, 1);
         }
@@ -759,7 +797,10 @@ fn merge(mut builders: Vec<Builder>, lexicon: &Lexicon, vocab: &Vocabulary) -> V
         if let Some(j) = target[i] {
             let moved = std::mem::take(&mut builders[i]);
             let into = &mut builders[j];
-            into.votes.merge(&moved.votes);
+            // A surname says nothing of its full name's kind: `Wilkins` alone is no firm.
+            if into.votes.best() != ActorKind::Person {
+                into.votes.merge(&moved.votes);
+            }
             for (s, n) in moved.surfaces {
                 *into.surfaces.entry(s).or_default() += n;
             }

@@ -4,6 +4,7 @@
 //! belongs to when the phrase names one.
 
 use super::actors::{Actors, MentionRef};
+use super::lang::{self, Gender, LangWords};
 use super::lexicon::{ActorKind, Lexicon};
 use super::text::{Token, fold, tokens};
 use crate::corpus::Corpus;
@@ -35,6 +36,36 @@ pub struct Claim {
     pub cue: String,
     pub kind: ClaimKind,
     pub text: String,
+    /// How the speaker was found, so a reader knows what to check.
+    pub how_found: HowFound,
+}
+
+/// How a claim's speaker was found, from the surest to the weakest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HowFound {
+    /// Named in the sentence (`a déclaré Milley`, `according to Reuters`).
+    Named,
+    /// A pronoun resolved to an earlier person (`a-t-il ajouté`, `she said`).
+    Pronoun,
+    /// A role resolved to the person introduced with it (`le général`, `the judge`).
+    Role,
+    /// No cue in the sentence: the previous speaker goes on.
+    CarriedOver,
+    /// An unnamed source, as the text describes it (`un responsable américain`).
+    Anonymous,
+}
+
+impl HowFound {
+    pub fn label(self) -> &'static str {
+        match self {
+            HowFound::Named => "named",
+            HowFound::Pronoun => "pronoun",
+            HowFound::Role => "role",
+            HowFound::CarriedOver => "carried over",
+            HowFound::Anonymous => "anonymous",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -46,6 +77,14 @@ struct CuesFile {
     sources: Vec<String>,
     pronouns: Vec<String>,
     source_nouns: Vec<String>,
+    determiners: Vec<String>,
+    definite_articles: Vec<String>,
+    feminine_articles: Vec<String>,
+    masculine_articles: Vec<String>,
+    leading_words: Vec<String>,
+    complementisers: Vec<String>,
+    addressee_prepositions: Vec<String>,
+    prepositions: Vec<String>,
 }
 
 /// The reporting cues, from `assets/cues.toml`.
@@ -58,6 +97,14 @@ pub struct Cues {
     sources: Vec<Vec<String>>,
     pronouns: HashSet<String>,
     source_nouns: HashSet<String>,
+    determiners: HashSet<String>,
+    definite_articles: HashSet<String>,
+    feminine_articles: HashSet<String>,
+    masculine_articles: HashSet<String>,
+    leading_words: HashSet<String>,
+    complementisers: HashSet<String>,
+    addressee_prepositions: HashSet<String>,
+    prepositions: HashSet<String>,
 }
 
 impl Cues {
@@ -75,6 +122,14 @@ impl Cues {
                 .collect(),
             pronouns: set(&f.pronouns),
             source_nouns: set(&f.source_nouns),
+            determiners: set(&f.determiners),
+            definite_articles: set(&f.definite_articles),
+            feminine_articles: set(&f.feminine_articles),
+            masculine_articles: set(&f.masculine_articles),
+            leading_words: set(&f.leading_words),
+            complementisers: set(&f.complementisers),
+            addressee_prepositions: set(&f.addressee_prepositions),
+            prepositions: set(&f.prepositions),
         })
     }
 
@@ -83,31 +138,6 @@ impl Cues {
         Cues::parse(include_str!("../../assets/cues.toml")).unwrap_or_else(|e| panic!("embedded cues: {e}"))
     }
 }
-
-/// Determiners before which a verb is a noun (`le juge`, `une note`).
-const DETERMINERS: &[&str] = &[
-    "le", "la", "les", "l'", "un", "une", "des", "du", "the", "a", "an", "this", "ce", "cette",
-];
-/// Words dropped from the start of a speaker phrase (`Mais il`, `déclare ainsi le spécialiste`).
-const LEADING_WORDS: &[&str] = &[
-    "mais",
-    "et",
-    "or",
-    "donc",
-    "ainsi",
-    "notamment",
-    "encore",
-    "aussi",
-    "egalement",
-    "enfin",
-    "alors",
-    "but",
-    "and",
-    "so",
-    "also",
-];
-/// Words that open the reported clause after a cue.
-const COMPLEMENTISERS: &[&str] = &["que", "qu'", "that"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CueKind {
@@ -132,12 +162,33 @@ struct Cue {
 struct Speaker {
     actor: Option<usize>,
     text: String,
+    how: Option<HowFound>,
+}
+
+impl Speaker {
+    fn named(actor: usize, text: String) -> Speaker {
+        Speaker {
+            actor: Some(actor),
+            text,
+            how: Some(HowFound::Named),
+        }
+    }
+
+    /// The same speaker, found another way.
+    fn found(&self, how: HowFound) -> Speaker {
+        Speaker {
+            how: Some(how),
+            ..self.clone()
+        }
+    }
 }
 
 /// Finds the claims of a corpus, in document and text order.
 pub fn extract(corpus: &Corpus, actors: &Actors, lexicon: &Lexicon, cues: &Cues) -> Vec<Claim> {
     let mut out = Vec::new();
     for (d, doc) in corpus.documents.iter().enumerate() {
+        let words = lang::words(lang::of_document(doc));
+        let state = main_state(actors, d);
         let mut last = Speaker::default();
         for (p, passage) in doc.content() {
             if passage.kind != crate::corpus::PassageKind::Body {
@@ -155,6 +206,8 @@ pub fn extract(corpus: &Corpus, actors: &Actors, lexicon: &Lexicon, cues: &Cues)
                 cues,
                 mentions,
                 doc: d,
+                words,
+                state,
             };
             finder.folded = finder.toks.iter().map(|t| fold(t.text)).collect();
             for mut claim in finder.claims(&mut last) {
@@ -177,6 +230,18 @@ struct Finder<'a> {
     cues: &'a Cues,
     mentions: Vec<MentionRef>,
     doc: usize,
+    words: &'static LangWords,
+    /// The state the document is most about: who `le gouvernement` is.
+    state: Option<usize>,
+}
+
+/// The most mentioned state of a document.
+fn main_state(actors: &Actors, doc: usize) -> Option<usize> {
+    actors
+        .in_document(doc)
+        .into_iter()
+        .find(|(a, _)| actors.actors[*a].kind == ActorKind::State)
+        .map(|(a, _)| a)
 }
 
 /// Outer quotations of a text: (whole span with marks, inner span).
@@ -240,7 +305,9 @@ fn sentences(text: &str, quotes: &[(Range<usize>, Range<usize>)]) -> Vec<Range<u
         }
         let end = i + c.len_utf8();
         let rest = &text[end..];
-        let glued = rest.chars().next().is_some_and(char::is_uppercase);
+        // `informelsToujours.` glued by a scraper; not `U.N.`, where a capital ends the word.
+        let initial = text[..i].chars().next_back().is_some_and(char::is_uppercase);
+        let glued = !initial && rest.chars().next().is_some_and(char::is_uppercase);
         if rest.trim().is_empty() || starts_sentence(rest) || glued {
             ends.push(end);
         }
@@ -306,6 +373,11 @@ impl Finder<'_> {
                 continue;
             }
             let w = self.folded[k].as_str();
+            // `United States`, `Daily Says`: a capitalised word inside a sentence is a name.
+            if self.toks[k].is_capitalised() && !self.toks[k].sentence_start {
+                k += 1;
+                continue;
+            }
             if self.cues.participles.contains(w) {
                 // `a déclaré`, `a en outre souligné`, `a-t-il résumé`.
                 let aux = (k.saturating_sub(3).max(span.start)..k)
@@ -325,7 +397,7 @@ impl Finder<'_> {
                     continue;
                 }
             }
-            let after_determiner = k > span.start && DETERMINERS.contains(&self.folded[k - 1].as_str());
+            let after_determiner = k > span.start && self.cues.determiners.contains(&self.folded[k - 1]);
             if self.cues.verbs.contains(w) && !after_determiner {
                 out.push(Cue {
                     first: k,
@@ -367,7 +439,9 @@ impl Finder<'_> {
                         // long quotation continues the previous speaker.
                         None => match self.person_between(sentence.start, whole.start) {
                             Some(person) => person,
-                            None if self.words(inner) >= 6 && !last.text.is_empty() => last.clone(),
+                            None if self.words(inner) >= 6 && !last.text.is_empty() => {
+                                last.found(HowFound::CarriedOver)
+                            }
                             None => continue,
                         },
                     };
@@ -376,18 +450,64 @@ impl Finder<'_> {
                 }
                 continue;
             }
-            let Some(cue) = cues.first() else { continue };
-            let Some(text) = self.reported_clause(cue, &sentence) else {
-                continue;
-            };
-            let speaker = self.speaker_for(cue, &sentence, None, last);
-            if speaker.text.is_empty() {
-                continue;
+            // `Milley a déclaré que… et plusieurs sources ont déclaré que…`: each cue with a
+            // `que` clause of its own reports up to the subject of the next one.
+            let mut from = sentence.start;
+            for (i, cue) in cues.iter().enumerate() {
+                let next = cues[i + 1..]
+                    .iter()
+                    .find(|n| n.kind == CueKind::Verb && self.opens_clause(n, sentence.end))
+                    .filter(|_| self.opens_clause(cue, sentence.end));
+                let until = next.map_or(sentence.end, |n| {
+                    let n_start = self.toks[n.first].start;
+                    self.phrase_before(self.toks[cue.last].end, n_start)
+                        .map_or(n_start, |p| p.start)
+                });
+                let part = from..until;
+                let Some(text) = self.reported_clause(cue, &part) else {
+                    if next.is_none() {
+                        break;
+                    }
+                    from = until;
+                    continue;
+                };
+                let text = text.start..self.trim_joint(text.start, text.end);
+                let speaker = self.speaker_for(cue, &part, None, last);
+                if speaker.text.is_empty() {
+                    break;
+                }
+                out.push(self.claim(text, Some(cue), ClaimKind::Indirect, &speaker));
+                *last = speaker;
+                if next.is_none() {
+                    break;
+                }
+                from = until;
             }
-            out.push(self.claim(text, Some(cue), ClaimKind::Indirect, &speaker));
-            *last = speaker;
         }
         out
+    }
+
+    /// Whether a verb cue is followed by its own `que`/`that` clause.
+    fn opens_clause(&self, cue: &Cue, end: usize) -> bool {
+        let span = self.token_span(&(self.toks[cue.last].end..end));
+        span.clone()
+            .take(6)
+            .any(|k| self.cues.complementisers.contains(&self.folded[k]))
+    }
+
+    /// The end of a clause without the joint to the next one (`… nécessaire et`, `…,`).
+    fn trim_joint(&self, start: usize, mut end: usize) -> usize {
+        loop {
+            let s = self.text[start..end].trim_end_matches([' ', ',', ';']);
+            end = start + s.len();
+            let span = self.token_span(&(start..end));
+            match span.end.checked_sub(1) {
+                Some(k) if k > span.start && self.cues.leading_words.contains(&self.folded[k]) => {
+                    end = self.toks[k].start;
+                }
+                _ => return end,
+            }
+        }
     }
 
     fn claim(&self, range: Range<usize>, cue: Option<&Cue>, kind: ClaimKind, speaker: &Speaker) -> Claim {
@@ -395,6 +515,7 @@ impl Finder<'_> {
             self.text[self.toks[c.first].start..self.toks[c.last].end].to_string()
         });
         Claim {
+            how_found: speaker.how.unwrap_or(HowFound::Named),
             doc: self.doc,
             passage: 0,
             start: self.base + range.start,
@@ -439,7 +560,19 @@ impl Finder<'_> {
             return false;
         };
         let rest = &self.text[after.end..sentence.end];
-        rest.chars().all(|c| !c.is_alphanumeric()) && !rest.contains(['«', '“', '"']) && self.names_someone(&after)
+        // `…, says they are looking at…`: a pronoun with more words after it opens a clause.
+        let span = self.token_span(&after);
+        let clause = span.len() > 1 && self.cues.pronouns.contains(&self.folded[span.start]);
+        // `…, ont déclaré des sources proches du processus, mais la montée…`: the sentence
+        // may go on after a comma and a conjunction.
+        let rest_words = self.token_span(&(after.end..sentence.end));
+        let goes_on = self.text[after.end..].trim_start().starts_with(',')
+            && rest_words.start < rest_words.end
+            && self.cues.leading_words.contains(&self.folded[rest_words.start]);
+        !clause
+            && (goes_on || rest.chars().all(|c| !c.is_alphanumeric()))
+            && !rest.contains(['«', '“', '"'])
+            && self.names_someone(&after)
     }
 
     /// A quotation inside reported speech (`a affirmé que cette action était un « geste »`):
@@ -455,7 +588,7 @@ impl Finder<'_> {
                 let between = self.token_span(&(self.toks[c.last].end..quote.start));
                 between
                     .clone()
-                    .position(|k| COMPLEMENTISERS.contains(&self.folded[k].as_str()))
+                    .position(|k| self.cues.complementisers.contains(&self.folded[k]))
                     .is_some_and(|at| between.start + at + 1 < between.end)
             })
     }
@@ -485,10 +618,7 @@ impl Finder<'_> {
                 let at = m.start - self.base;
                 from <= at && at < to && self.actors.actors[*a].kind == ActorKind::Person
             })
-            .map(|(a, m)| Speaker {
-                actor: Some(a),
-                text: m.text.clone(),
-            })
+            .map(|(a, m)| Speaker::named(a, m.text.clone()))
     }
 
     /// The words reported by an indirect claim.
@@ -512,7 +642,7 @@ impl Finder<'_> {
             let span = self.token_span(&(cue_end..end));
             let that = span
                 .clone()
-                .find(|&k| COMPLEMENTISERS.contains(&self.folded[k].as_str()));
+                .find(|&k| self.cues.complementisers.contains(&self.folded[k]));
             let from = match that {
                 Some(k) => self.toks[k].end,
                 None => self.toks.get(span.start)?.start,
@@ -528,7 +658,10 @@ impl Finder<'_> {
     /// Who speaks through a cue.
     fn speaker_for(&self, cue: &Cue, sentence: &Range<usize>, quote: Option<&Range<usize>>, last: &Speaker) -> Speaker {
         if cue.pronoun {
-            return last.clone();
+            // `a-t-il ajouté`, `a-t-elle précisé`: the pronoun is in the auxiliary.
+            let aux = &self.folded[cue.first];
+            let gender = aux.rsplit('-').next().and_then(|p| self.words.pronoun_gender(p));
+            return self.pronoun_speaker(gender, self.base + self.toks[cue.first].start, last);
         }
         let cue_start = self.toks[cue.first].start;
         let cue_end = self.toks[cue.last].end;
@@ -552,7 +685,9 @@ impl Finder<'_> {
         } else {
             self.phrase_before(sentence.start, cue_start)
         };
-        let Some(phrase) = phrase else { return last.clone() };
+        let Some(phrase) = phrase else {
+            return last.found(HowFound::CarriedOver);
+        };
         self.resolve(phrase, last)
     }
 
@@ -578,13 +713,17 @@ impl Finder<'_> {
             }
         }
         let mut span = self.token_span(&(from..end));
-        while span.start < span.end && LEADING_WORDS.contains(&self.folded[span.start].as_str()) {
+        while span.start < span.end && self.cues.leading_words.contains(&self.folded[span.start]) {
             span.start += 1;
         }
-        let to_word = |k: usize| matches!(self.toks[k].text.to_lowercase().as_str(), "à" | "au" | "aux" | "to");
+        // Compared with accents: `a` (has) is not `à` (to).
+        let to_word = |k: usize| {
+            let w = self.toks[k].text.to_lowercase();
+            w != "a" && self.cues.addressee_prepositions.contains(&fold(&w))
+        };
         // `a déclaré à Les actualites l’ancien conseiller…`: the complement is not the speaker.
         if span.start < span.end && to_word(span.start) {
-            let det = (span.start + 2..span.end).find(|&k| DETERMINERS.contains(&self.folded[k].as_str()));
+            let det = (span.start + 2..span.end).find(|&k| self.cues.determiners.contains(&self.folded[k]));
             if let Some(k) = det {
                 span.start = k;
             }
@@ -595,35 +734,123 @@ impl Finder<'_> {
         (span.start < span.end).then(|| self.toks[span.start].start..self.toks[span.end - 1].end)
     }
 
-    /// The subject before a cue: the comma-separated piece that names someone.
+    /// The subject before a cue. The clause is cut at commas into pieces; the piece right
+    /// before the verb is its subject when it names someone who can speak. When it only
+    /// describes someone (`Nadim Houry, responsable de l’organisation, précise`, `Mu Li, of
+    /// the University of NSW, said`) or is a relative pronoun (`Arnaud Montebourg, le
+    /// ministre, qui a déclaré`), the subject is the name the description is apposed to.
     fn phrase_before(&self, from: usize, to: usize) -> Option<Range<usize>> {
         let mut pieces: Vec<Range<usize>> = Vec::new();
         let mut start = from;
         for (i, c) in self.text[from..to].char_indices() {
-            if matches!(c, ',' | ':' | ';' | '»' | '”') {
+            if matches!(c, ',' | ':' | ';' | '»' | '”' | '(' | ')') {
                 pieces.push(start..from + i);
                 start = from + i + c.len_utf8();
             }
         }
         pieces.push(start..to);
+        pieces.retain(|r| self.text[r.clone()].chars().any(char::is_alphanumeric));
+        let last = pieces.pop()?;
+        let relative = {
+            let span = self.token_span(&last);
+            span.len() == 1 && self.words.relative_pronouns.contains(&self.folded[span.start])
+        };
+        let last_names = !relative && self.names_someone(&last);
+        let subject = self
+            .speaking_mention_in(&last, true)
+            .filter(|&(at, _)| !self.after_preposition(last.start, at));
+        if last_names && subject.is_some() {
+            return self.trimmed(last);
+        }
+        // An apposition or a relative pronoun: the nearest earlier piece with a person, else
+        // with someone who can speak.
+        let describes = relative || (last_names && self.is_description(&last));
+        if describes {
+            for people_only in [true, false] {
+                if let Some(piece) = pieces
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .find(|r| self.speaking_mention_in(r, people_only).is_some())
+                {
+                    let (m_start, m_end) = self.speaking_mention_in(piece, people_only)?;
+                    return Some(m_start..m_end);
+                }
+            }
+        }
+        if last_names {
+            return self.trimmed(last);
+        }
         let piece = pieces.iter().rev().find(|r| self.names_someone(r))?.clone();
+        self.trimmed(piece)
+    }
+
+    fn trimmed(&self, piece: Range<usize>) -> Option<Range<usize>> {
         let mut span = self.token_span(&piece);
-        while span.start < span.end && LEADING_WORDS.contains(&self.folded[span.start].as_str()) {
+        while span.start < span.end && self.cues.leading_words.contains(&self.folded[span.start]) {
             span.start += 1;
         }
         (span.start < span.end).then(|| self.toks[span.start].start..self.toks[span.end - 1].end)
     }
 
-    /// Whether a phrase names a speaker: an actor (not a place), a source noun, a role, a pronoun.
+    /// A piece that describes rather than names: it opens with a determiner, a role or a
+    /// lower-case word, and names no person.
+    fn is_description(&self, r: &Range<usize>) -> bool {
+        let span = self.token_span(r);
+        span.start < span.end
+            && self
+                .speaking_mention_in(r, true)
+                .is_none_or(|(at, _)| self.after_preposition(r.start, at))
+    }
+
+    /// The last mention in a piece of someone who can speak (a person; or, unless
+    /// `people_only`, an organisation, state, group or medium), not the object of a
+    /// preposition (`à l’AFP`, `on Facebook`, `de Toulouse`): its byte range in the passage.
+    fn speaking_mention_in(&self, r: &Range<usize>, people_only: bool) -> Option<(usize, usize)> {
+        self.mentions
+            .iter()
+            .map(|m| (m.actor, self.actors.mention(*m)))
+            .filter(|(a, m)| {
+                let at = m.start - self.base;
+                let kind = self.actors.actors[*a].kind;
+                r.start <= at
+                    && m.end - self.base <= r.end
+                    && if people_only {
+                        kind == ActorKind::Person
+                    } else {
+                        kind != ActorKind::Place && !self.after_preposition(r.start, at)
+                    }
+            })
+            .map(|(_, m)| (m.start - self.base, m.end - self.base))
+            .next_back()
+    }
+
+    /// Whether a preposition stands before the word at `at`, within the piece (`de Toulouse`).
+    fn after_preposition(&self, piece_start: usize, at: usize) -> bool {
+        let k = self.toks.partition_point(|t| t.start < at);
+        (k > 0 && self.toks[k - 1].start >= piece_start) && {
+            let is_preposition =
+                |w: &String| self.cues.prepositions.contains(w) || self.words.channel_prepositions.contains(w);
+            let w = &self.folded[k - 1];
+            // `de l’AFP`: an elided article between.
+            is_preposition(w)
+                || (self.cues.definite_articles.contains(w)
+                    && k >= 2
+                    && self.toks[k - 2].start >= piece_start
+                    && is_preposition(&self.folded[k - 2]))
+        }
+    }
+
+    /// Whether a phrase names a speaker: an actor who can speak, a source noun, a role, a pronoun.
     fn names_someone(&self, r: &Range<usize>) -> bool {
         let span = self.token_span(r);
         span.clone().any(|k| {
             let w = &self.folded[k];
-            self.cues.source_nouns.contains(w) || self.cues.pronouns.contains(w) || self.lexicon.roles.contains(w)
-        }) || self.mentions.iter().any(|m| {
-            r.contains(&(self.actors.mention(*m).start - self.base))
-                && self.actors.actors[m.actor].kind != ActorKind::Place
-        })
+            self.cues.source_nouns.contains(w)
+                || self.cues.pronouns.contains(w)
+                || self.lexicon.roles.contains(w)
+                || self.words.government_nouns.contains(w)
+        }) || self.speaking_mention_in(r, false).is_some()
     }
 
     fn actor_of(&self, start: usize) -> Option<usize> {
@@ -633,9 +860,90 @@ impl Finder<'_> {
             .map(|r| r.actor)
     }
 
+    /// Who a pronoun stands for: the previous speaker when a person of that gender (or a
+    /// group for `ils`/`they`), else the last person of that gender named before.
+    fn pronoun_speaker(&self, gender: Option<Gender>, at: usize, last: &Speaker) -> Speaker {
+        let fits = |a: usize| {
+            let actor = &self.actors.actors[a];
+            match gender {
+                Some(Gender::Plural) => actor.kind != ActorKind::Place,
+                Some(g) => actor.kind == ActorKind::Person && self.gender_of(a).is_none_or(|x| x == g),
+                None => actor.kind == ActorKind::Person,
+            }
+        };
+        // The subject of the sentence before, when it is a person (`Rathbun requested
+        // donations… He described…`), else the previous speaker.
+        if gender != Some(Gender::Plural)
+            && let Some(actor) = self.previous_subject(at - self.base).filter(|&a| fits(a))
+        {
+            return Speaker {
+                actor: Some(actor),
+                text: self.actors.actors[actor].name.clone(),
+                how: Some(HowFound::Pronoun),
+            };
+        }
+        if last.actor.is_some_and(fits)
+            || (last.actor.is_none() && !last.text.is_empty() && gender == Some(Gender::Plural))
+        {
+            return last.found(HowFound::Pronoun);
+        }
+        let before = self
+            .actors
+            .by_doc
+            .get(self.doc)
+            .into_iter()
+            .flatten()
+            .rev()
+            .find(|r| self.actors.mention(**r).start < at && fits(r.actor));
+        match before {
+            Some(r) => Speaker {
+                actor: Some(r.actor),
+                text: self.actors.actors[r.actor].name.clone(),
+                how: Some(HowFound::Pronoun),
+            },
+            None => last.found(HowFound::Pronoun),
+        }
+    }
+
+    /// The person who is the subject of the sentence before the one at `at` (in the passage):
+    /// its first person not after a preposition (`Autre avocat d’Yvan Colonna, Gilles Simeoni a…`).
+    fn previous_subject(&self, at: usize) -> Option<usize> {
+        let quotes = quotations(self.text);
+        let all = sentences(self.text, &quotes);
+        let current = all.iter().position(|r| r.start <= at && at < r.end.max(r.start + 1))?;
+        let prev = all.get(current.checked_sub(1)?)?;
+        self.mentions
+            .iter()
+            .map(|r| (r.actor, self.actors.mention(*r)))
+            .find(|(a, m)| {
+                let pos = m.start - self.base;
+                prev.start <= pos
+                    && pos < prev.end
+                    && self.actors.actors[*a].kind == ActorKind::Person
+                    && !self.after_preposition(prev.start, pos)
+                    && !quotes.iter().any(|(q, _)| q.contains(&pos))
+            })
+            .map(|(a, _)| a)
+    }
+
+    /// A person's gender, from an honorific or a gendered role before one of its mentions
+    /// (`Mme`, `la ministre`, `Mrs`), when the text gives one.
+    fn gender_of(&self, actor: usize) -> Option<Gender> {
+        self.actors.actors[actor].mentions.iter().find_map(|m| {
+            let role = m.role.as_deref().map(fold)?;
+            let first = role.split_whitespace().next()?;
+            self.words.honorific(first).flatten().or(match first {
+                w if self.cues.feminine_articles.contains(w) => Some(Gender::Female),
+                w if self.cues.masculine_articles.contains(w) => Some(Gender::Male),
+                _ => None,
+            })
+        })
+    }
+
     /// A phrase to a speaker: a person named in it, a pronoun for the previous speaker, a
-    /// definite role for the person last given that role, else the phrase itself (linked to
-    /// an actor it names).
+    /// definite role for the person last given that role, an unnamed government for the
+    /// document's state, else the phrase itself as an anonymous source (linked to an actor
+    /// it names).
     fn resolve(&self, phrase: Range<usize>, last: &Speaker) -> Speaker {
         let text = crate::corpus::sanitize_line(self.text[phrase.clone()].trim_end_matches(['*', ' ']));
         let inside: Vec<usize> = self
@@ -655,26 +963,29 @@ impl Finder<'_> {
             .find(|a| self.actors.actors[**a].kind == ActorKind::Person)
         {
             let name = self.actors.actors[person].name.clone();
-            return Speaker {
-                actor: Some(person),
-                text: if self.words(&phrase) <= 4 { text } else { name },
-            };
+            return Speaker::named(person, if self.words(&phrase) <= 4 { text } else { name });
         }
         if first < self.toks.len() && self.cues.pronouns.contains(&self.folded[first]) {
-            if !last.text.is_empty() {
-                return last.clone();
+            let gender = self.words.pronoun_gender(&self.folded[first]);
+            let mut found = self.pronoun_speaker(gender, self.base + phrase.start, last);
+            if found.text.is_empty() {
+                found.text = text;
             }
-            // No one has spoken yet: the person last named before the pronoun.
-            if let Some(person) = self.person_named_before(self.base + phrase.start) {
+            return found;
+        }
+        let definite = first < self.toks.len() && self.cues.definite_articles.contains(&self.folded[first]);
+        if definite && inside.is_empty() && span.len() <= 4 {
+            if span
+                .clone()
+                .any(|k| self.words.government_nouns.contains(&self.folded[k]))
+                && let Some(state) = self.state
+            {
                 return Speaker {
-                    actor: Some(person),
+                    actor: Some(state),
                     text,
+                    how: Some(HowFound::Role),
                 };
             }
-        }
-        let definite =
-            first < self.toks.len() && matches!(self.folded[first].as_str(), "le" | "la" | "the" | "ce" | "cette");
-        if definite && inside.is_empty() && span.len() <= 4 {
             let role = span.clone().find(|&k| {
                 self.lexicon.roles.contains(&self.folded[k]) || self.cues.source_nouns.contains(&self.folded[k])
             });
@@ -683,15 +994,24 @@ impl Finder<'_> {
                     return Speaker {
                         actor: Some(person),
                         text,
+                        how: Some(HowFound::Role),
                     };
                 }
-                if !last.text.is_empty() {
+                if !last.text.is_empty() && self.lexicon.roles.contains(&self.folded[k]) {
                     return Speaker {
                         actor: last.actor,
                         text,
+                        how: Some(HowFound::Role),
                     };
                 }
             }
+        }
+        // A named organisation, state or medium speaking (`Febelfin a rappelé`).
+        if let Some((m_start, _)) = self.speaking_mention_in(&phrase, false)
+            && let Some(actor) = self.actor_of(self.base + m_start)
+            && self.token_span(&(phrase.start..m_start)).len() <= 2
+        {
+            return Speaker::named(actor, text);
         }
         // An anonymous source belongs to the actor its first words name (`un porte-parole des talibans`).
         let head_end = self
@@ -703,24 +1023,19 @@ impl Finder<'_> {
             .iter()
             .filter(|r| {
                 let m = self.actors.mention(**r);
-                phrase.start <= m.start - self.base && m.end - self.base <= head_end
+                phrase.start <= m.start - self.base
+                    && m.end - self.base <= head_end
+                    && self.actors.actors[r.actor].kind != ActorKind::Place
             })
             .map(|r| r.actor)
             .collect();
         let actor = head.first().copied().or_else(|| self.demonym_actor(span));
         let short: String = text.split_whitespace().take(12).collect::<Vec<_>>().join(" ");
-        Speaker { actor, text: short }
-    }
-
-    /// The person last named in the document before an offset.
-    fn person_named_before(&self, before: usize) -> Option<usize> {
-        self.actors
-            .by_doc
-            .get(self.doc)?
-            .iter()
-            .rev()
-            .find(|r| self.actors.mention(**r).start < before && self.actors.actors[r.actor].kind == ActorKind::Person)
-            .map(|r| r.actor)
+        Speaker {
+            actor,
+            text: short,
+            how: Some(HowFound::Anonymous),
+        }
     }
 
     /// The person most recently introduced with this role in the document (`le général` → Milley).

@@ -72,6 +72,8 @@ struct WordsFile {
     particles: Vec<String>,
     articles: Vec<String>,
     demonym_adjectives: Vec<String>,
+    organisation_particles: Vec<String>,
+    place_nouns: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -111,6 +113,10 @@ pub struct Lexicon {
     pub particles: HashSet<String>,
     pub articles: HashSet<String>,
     pub demonym_adjectives: HashSet<String>,
+    /// Small words inside a name that make it an organisation (`of`: `Museum of Flight`).
+    pub organisation_particles: HashSet<String>,
+    /// Nouns of places before a name: `la ville de Toulouse`, `the city of Boston`.
+    pub place_nouns: HashSet<String>,
     pub stopwords: HashSet<String>,
     /// Stop words and further function words: left out when passages are compared.
     pub function_words: HashSet<String>,
@@ -224,6 +230,8 @@ impl Lexicon {
             particles: set(&words.particles),
             articles: set(&words.articles),
             demonym_adjectives: set(&words.demonym_adjectives),
+            organisation_particles: set(&words.organisation_particles),
+            place_nouns: set(&words.place_nouns),
             stopwords: set(&stop.words),
             function_words: set(&stop.words).union(&set(&stop.function_words)).cloned().collect(),
         })

@@ -93,7 +93,10 @@ impl Sidebar<'_> {
                 let color = claim
                     .speaker
                     .map_or(app.theme.dim, |s| app.theme.kind(app.actors.actors[s].kind));
-                let text = format!("{speaker} — {}", claim.text);
+                // A speaker found through a pronoun, a role or the previous claim is marked `?`:
+                // worth checking before citing.
+                let speaker = format!("{speaker}{}", weak_mark(claim.how_found));
+                let text = format!("{speaker} — {}", quoted(claim));
                 let options = textwrap::Options::new(width.max(4)).subsequent_indent("  ");
                 let mut lines: Vec<String> = textwrap::wrap(&text, options)
                     .into_iter()
@@ -183,7 +186,12 @@ impl Sidebar<'_> {
                 }
                 SelectionItem::Claim(c) => {
                     let claim = &app.claims[c];
-                    let text = format!("❝ {} — {}", app.speaker_name(claim), claim.text);
+                    let text = format!(
+                        "❝ {}{} — {}",
+                        app.speaker_name(claim),
+                        weak_mark(claim.how_found),
+                        quoted(claim)
+                    );
                     Line::styled(fit(&text, width), Style::new().fg(app.theme.heading))
                 }
             })
@@ -291,5 +299,22 @@ impl Widget for Sidebar<'_> {
             .take(height)
             .collect();
         Paragraph::new(lines).render(inner, buf);
+    }
+}
+
+/// ` ?` after a speaker the text does not name in the sentence.
+fn weak_mark(how: crate::analysis::claims::HowFound) -> &'static str {
+    use crate::analysis::claims::HowFound;
+    match how {
+        HowFound::Named | HowFound::Anonymous => "",
+        HowFound::Pronoun | HowFound::Role | HowFound::CarriedOver => " ?",
+    }
+}
+
+/// A direct quotation in « », reported speech as it is.
+fn quoted(claim: &crate::analysis::claims::Claim) -> String {
+    match claim.kind {
+        crate::analysis::claims::ClaimKind::Direct => format!("« {} »", claim.text),
+        crate::analysis::claims::ClaimKind::Indirect => claim.text.clone(),
     }
 }
