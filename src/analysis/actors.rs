@@ -438,9 +438,14 @@ impl<'a> Detector<'a> {
         {
             b -= 1;
         }
-        // `Yesterday Mohamed`, `Members of the Sea Org`: a common word that opens the sentence
+        // `Members of the Sea Org`: a common word that opens the sentence
         // (and is never capitalised elsewhere) is not part of the name.
-        if b - a >= 2 && self.toks[a].sentence_start && self.sentence_word(a) {
+        // Only before a particle: `Mark Rathbun` opens a sentence with a first name.
+        if b - a >= 3
+            && self.toks[a].sentence_start
+            && self.sentence_word(a)
+            && self.lexicon.particles.contains(&self.folded[a + 1])
+        {
             a += 1;
             while a < b && (self.lexicon.particles.contains(&self.folded[a]) || self.is_stop(a)) {
                 a += 1;

@@ -756,11 +756,27 @@ impl Finder<'_> {
             span.len() == 1 && self.words.relative_pronouns.contains(&self.folded[span.start])
         };
         let last_names = !relative && self.names_someone(&last);
+        // The head of the subject: its first person not after a preposition (`Lydia
+        // Buchtmann for Food Standards Australia`).
         let subject = self
-            .speaking_mention_in(&last, true)
-            .filter(|&(at, _)| !self.after_preposition(last.start, at));
-        if last_names && subject.is_some() {
-            return self.trimmed(last);
+            .mentions
+            .iter()
+            .map(|m| (m.actor, self.actors.mention(*m)))
+            .map(|(a, m)| (a, m.start - self.base, m.end - self.base))
+            .find(|&(a, at, end)| {
+                last.start <= at
+                    && end <= last.end
+                    && self.actors.actors[a].kind == ActorKind::Person
+                    && !self.after_preposition(last.start, at)
+            });
+        if let Some((_, at, end)) = subject.filter(|_| last_names) {
+            let before = self.token_span(&(last.start..at));
+            // Keep a short title with the name (`le premier ministre Jean-Marc Ayrault`).
+            return if before.len() <= 4 {
+                self.trimmed(last.start..end)
+            } else {
+                Some(at..end)
+            };
         }
         // An apposition or a relative pronoun: the nearest earlier piece with a person, else
         // with someone who can speak.
