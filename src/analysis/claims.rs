@@ -110,7 +110,7 @@ pub struct Cues {
 impl Cues {
     pub fn parse(text: &str) -> Result<Cues, toml::de::Error> {
         let f: CuesFile = toml::from_str(text)?;
-        let set = |v: &[String]| v.iter().map(|w| fold(w)).collect::<HashSet<_>>();
+        let set = super::lexicon::folded_set;
         Ok(Cues {
             participles: set(&f.participles_fr),
             auxiliaries: set(&f.auxiliaries_fr),

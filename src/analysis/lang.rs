@@ -1,6 +1,7 @@
 //! Per-language word lists (`assets/lang/fr.toml`, `assets/lang/en.toml`) and the common-word
 //! dictionaries, loaded once; and which of the two languages a document is written in.
 
+use super::lexicon::folded_set as set;
 use super::text::{fold, tokens};
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -63,10 +64,6 @@ pub struct LangWords {
     pub thing_tails: HashSet<String>,
     stem_rules: Vec<(String, String)>,
     common_words: HashSet<String>,
-}
-
-fn set(words: &[String]) -> HashSet<String> {
-    words.iter().map(|w| fold(w)).collect()
 }
 
 impl LangWords {

@@ -1,6 +1,7 @@
 //! User-editable word lists from `assets/`, loaded into typed structs with serde.
 
 use super::text::{fold, tokens};
+use folded_set as set;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 
@@ -131,7 +132,8 @@ pub enum LexiconError {
     Syntax { path: String, message: String },
 }
 
-fn set(words: &[String]) -> HashSet<String> {
+/// A word list as folded words.
+pub(crate) fn folded_set(words: &[String]) -> HashSet<String> {
     words.iter().map(|w| fold(w)).collect()
 }
 
