@@ -114,3 +114,57 @@ fn named_things_are_not_actors() {
     );
     assert!(names.contains(&"Kennedy Space Center"), "{names:?}");
 }
+
+/// Each actor's name with the surfaces merged into it.
+fn names_and_aliases(text: &str) -> Vec<(String, Vec<String>)> {
+    let (actors, _) = analyse(text);
+    actors
+        .actors
+        .iter()
+        .map(|a| (a.name.clone(), a.aliases.clone()))
+        .collect()
+}
+
+#[test]
+fn a_name_ends_where_an_affiliation_or_a_bare_article_begins() {
+    let found = names_and_aliases(
+        "Guests included Nick Rhodes of Duran Duran and the Museum of Flight. According to Mark Rathbun the Scientology property was returned.",
+    );
+    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    for right in ["Nick Rhodes", "Duran Duran", "Museum of Flight", "Mark Rathbun"] {
+        assert!(names.contains(&right), "{right} not in {names:?}");
+    }
+    assert!(
+        !names.iter().any(|n| n.contains(" of Duran") || n.contains(" the ")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn what_a_title_is_about_is_no_person_and_an_acronym_before_a_title_is_an_actor() {
+    let (actors, _) = analyse(
+        "NASA Administrator Charles Bolden spoke. Professor Cres Eastman, Director of the National Iodine Nutrition Study, agreed.",
+    );
+    let kind = |name: &str| actors.actors.iter().find(|a| a.name == name).map(|a| a.kind);
+    use recoupe::analysis::lexicon::ActorKind;
+    assert_eq!(kind("Charles Bolden"), Some(ActorKind::Person));
+    assert!(kind("NASA").is_some(), "{:?}", actors.actors);
+    assert_ne!(kind("National Iodine Nutrition Study"), Some(ActorKind::Person));
+    assert_eq!(kind("Cres Eastman"), Some(ActorKind::Person));
+}
+
+#[test]
+fn a_short_form_joins_the_one_longer_name_it_opens_in_the_same_article() {
+    let found = names_and_aliases(
+        "Le groupe Samsung Electronics a perdu son procès, et Samsung va faire appel. Le parti Europe Écologie Les Verts (EELV) a réagi, et EELV a demandé un débat.",
+    );
+    let aliases_of = |name: &str| found.iter().find(|(n, _)| n == name).map(|(_, a)| a.clone());
+    assert!(
+        aliases_of("Samsung Electronics").is_some_and(|a| a.iter().any(|x| x == "Samsung")),
+        "{found:?}"
+    );
+    assert!(
+        aliases_of("Europe Écologie Les Verts").is_some_and(|a| a.iter().any(|x| x == "EELV")),
+        "{found:?}"
+    );
+}

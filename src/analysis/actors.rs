@@ -301,12 +301,14 @@ impl<'a> Detector<'a> {
 
     /// The run of capitalised words (with particles between them) starting at `i`: end index.
     fn name_run(&self, i: usize) -> usize {
-        self.run_from(i + 1)
+        self.run_from(i, i + 1)
     }
 
-    /// Extends a name ending before `end` over capitalised words and particles that lead to one
-    /// (`de`, `de l’`: `Communauté des États de l’Afrique de l’Ouest`).
-    fn run_from(&self, mut end: usize) -> usize {
+    /// Extends a name that starts at `start` and ends before `end` over capitalised words and
+    /// particles that lead to one (`de`, `de l’`: `Communauté des États de l’Afrique de l’Ouest`).
+    /// An article alone joins nothing (`Rathbun the Scientology`), and a person's full name
+    /// ends before `of` (`Nick Rhodes of Duran Duran`, where `Museum of Flight` goes on).
+    fn run_from(&self, start: usize, mut end: usize) -> usize {
         let n = self.toks.len();
         while end < n && self.adjacent(end - 1, end) {
             if self.is_name_token(end) {
@@ -315,6 +317,9 @@ impl<'a> Detector<'a> {
             }
             let particle =
                 |k: usize| k < n && self.lexicon.particles.contains(&self.folded[k]) && self.adjacent(k - 1, k);
+            if self.lexicon.bare_articles.contains(&self.folded[end]) || self.affiliation_at(start, end) {
+                break;
+            }
             let mut k = end;
             while k < end + 2 && particle(k) {
                 k += 1;
@@ -326,6 +331,22 @@ impl<'a> Detector<'a> {
             }
         }
         end
+    }
+
+    /// `Carlo De Benedetti of Italy`: two or more name words ending on one that is no common
+    /// word (a surname), with no institution word, then an organisation particle (`of`, `for`).
+    fn affiliation_at(&self, start: usize, end: usize) -> bool {
+        let lex = self.lexicon;
+        end >= start + 2
+            && lex.organisation_particles.contains(&self.folded[end])
+            && !self.toks[end - 1].is_acronym()
+            && !self.words.is_common_word(&self.folded[end - 1])
+            && self.folded[start..end].iter().all(|w| {
+                !lex.organisation_words.contains(w)
+                    && !lex.media_words.contains(w)
+                    && !lex.group_words.contains(w)
+                    && !lex.roles.contains(w)
+            })
     }
 
     fn is_stop(&self, i: usize) -> bool {
@@ -355,7 +376,13 @@ impl<'a> Detector<'a> {
                 i += 1;
                 continue;
             }
-            let end = self.name_run(i);
+            let mut end = self.name_run(i);
+            // `NASA Administrator Charles Bolden`: an acronym before a title is an actor of its own.
+            if let Some(r) = (i + 1..end).find(|&k| self.lexicon.roles.contains(&self.folded[k]))
+                && self.toks[i..r].iter().all(|t| t.is_acronym())
+            {
+                end = r;
+            }
             let mut a = i;
             while a < end && (self.is_stop(a) || self.lexicon.particles.contains(&self.folded[a])) {
                 // A capitalised article mid-sentence is part of the name (`selon Le Monde`).
@@ -468,24 +495,39 @@ impl<'a> Detector<'a> {
         {
             a = k - 1;
         }
+        // `Banque centrale européenne de l’Ouest`: past an adjective tail the name may go on.
         loop {
-            let longer = self.run_from(self.adjective_tail(b));
-            if longer == b {
+            let tail = self.adjective_tail(b);
+            if tail == b {
                 break;
             }
-            b = longer;
+            b = self.run_from(a, tail);
         }
         let mut role = None;
+        // `Museum of Flight CEO`: a title after a name is not part of it.
+        while b - a > 1 && self.lexicon.roles.contains(&self.folded[b - 1]) {
+            b -= 1;
+        }
         // `Defense Secretary Lloyd Austin`, `General Mark Milley`: the title is not the name.
+        // `Director of the National Iodine Nutrition Study`: a name after `of` is what the
+        // title is about, not who holds it.
+        let mut of_role = false;
         if let Some(r) = (a..b - 1).rev().find(|k| self.lexicon.roles.contains(&self.folded[*k])) {
-            role = Some(self.surface(a, r + 1));
+            of_role = self.lexicon.particles.contains(&self.folded[r + 1]);
+            if !of_role {
+                role = Some(self.surface(a, r + 1));
+            }
             a = r + 1;
             while a < b && self.lexicon.particles.contains(&self.folded[a]) {
                 a += 1;
             }
         }
+        if a >= b {
+            return None;
+        }
         let role_before = self.role_noun_before(a, floor, ROLE_WINDOW);
-        let department = role.is_none() && a > 0 && self.role_noun_before(a, floor, DEPARTMENT_WINDOW).is_some();
+        let department =
+            role.is_none() && !of_role && a > 0 && self.role_noun_before(a, floor, DEPARTMENT_WINDOW).is_some();
         if department && self.is_department_word(a, b) {
             // `le secrétaire à la Défense Lloyd Austin`: `Défense` belongs to the role.
             if b - a >= 3 {
@@ -538,10 +580,11 @@ impl<'a> Detector<'a> {
         }
         // `président de la communauté juive de Toulouse`: a name after `de` completes the
         // role, it is not the person holding it.
-        let complement = a > 0 && {
-            let prev = &self.folded[a - 1];
-            self.lexicon.particles.contains(prev) || self.lexicon.place_prepositions.contains(prev)
-        };
+        let complement = of_role
+            || a > 0 && {
+                let prev = &self.folded[a - 1];
+                self.lexicon.particles.contains(prev) || self.lexicon.place_prepositions.contains(prev)
+            };
         if role.is_none() && !complement {
             role = role_before.map(|k| self.role_text(k, a));
         }
@@ -684,6 +727,12 @@ impl<'a> Detector<'a> {
         if has_role {
             votes.add(ActorKind::Person, 3);
         }
+        // `New Zealand's Prime Minister`, `Apple's chief executive`: who has a title is an
+        // institution or a state.
+        let possessive = b < self.toks.len() && matches!(self.folded[b].as_str(), "'s" | "'");
+        if possessive && (b + 1..(b + 4).min(self.toks.len())).any(|k| lex.roles.contains(&self.folded[k])) {
+            votes.add(ActorKind::Organisation, 3);
+        }
         if words.iter().any(|w| lex.organisation_words.contains(w)) {
             votes.add(ActorKind::Organisation, 2);
         }
@@ -780,7 +829,8 @@ fn merge(mut builders: Vec<Builder>, lexicon: &Lexicon, vocab: &Vocabulary) -> V
             .filter(|&j| {
                 let other = &builders[j];
                 if b.acronym {
-                    initials(&other.key_tokens, lexicon) == *word
+                    initials(&other.key_tokens, lexicon, false) == *word
+                        || initials(&other.key_tokens, lexicon, true) == *word
                 } else if other.votes.best() == ActorKind::Person {
                     other.key_tokens.last() == Some(word)
                 } else {
@@ -794,6 +844,24 @@ fn merge(mut builders: Vec<Builder>, lexicon: &Lexicon, vocab: &Vocabulary) -> V
             })
             .collect();
         if let Some(&j) = candidates.iter().max_by_key(|&&j| builders[j].mentions.len()) {
+            target[i] = Some(j);
+            continue;
+        }
+        // `Samsung` → `Samsung Electronics`, `PSA` → `PSA Peugeot Citroën`, `Thierry` →
+        // `Thierry Roland`: the first word of the one longer name of an article, in that article.
+        let docs: HashSet<usize> = b.mentions.iter().map(|m| m.doc).collect();
+        let opening: Vec<usize> = (0..builders.len())
+            .filter(|&j| {
+                let other = &builders[j];
+                j != i
+                    && other.lexicon.is_none()
+                    && other.key_tokens.len() > 1
+                    && other.key_tokens.first() == Some(word)
+                    && !matches!(other.votes.best(), ActorKind::State | ActorKind::Place)
+                    && other.mentions.iter().any(|m| docs.contains(&m.doc))
+            })
+            .collect();
+        if let [j] = opening[..] {
             target[i] = Some(j);
         }
     }
@@ -852,12 +920,14 @@ fn mark_countable(builders: &mut [Builder], vocab: &Vocabulary) {
     }
 }
 
-/// `Organisation des Nations unies` → `onu`: first letters of the words that are not particles.
-fn initials(words: &[String], lexicon: &Lexicon) -> String {
+/// `Organisation des Nations unies` → `onu`: first letters of the words that are not
+/// particles; with `every_word`, of all words (`Europe Écologie Les Verts` → `eelv`).
+fn initials(words: &[String], lexicon: &Lexicon, every_word: bool) -> String {
     words
         .iter()
-        .filter(|w| !lexicon.particles.contains(w.as_str()) && !lexicon.stopwords.contains(w.as_str()))
+        .filter(|w| every_word || (!lexicon.particles.contains(w.as_str()) && !lexicon.stopwords.contains(w.as_str())))
         .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphanumeric())
         .collect()
 }
 

@@ -72,6 +72,7 @@ struct WordsFile {
     place_prepositions: Vec<String>,
     particles: Vec<String>,
     articles: Vec<String>,
+    bare_articles: Vec<String>,
     demonym_adjectives: Vec<String>,
     organisation_particles: Vec<String>,
     place_nouns: Vec<String>,
@@ -113,6 +114,8 @@ pub struct Lexicon {
     pub place_prepositions: HashSet<String>,
     pub particles: HashSet<String>,
     pub articles: HashSet<String>,
+    /// Articles that join two names only after a preposition (`Church of the Holy Spirit`).
+    pub bare_articles: HashSet<String>,
     pub demonym_adjectives: HashSet<String>,
     /// Small words inside a name that make it an organisation (`of`: `Museum of Flight`).
     pub organisation_particles: HashSet<String>,
@@ -231,6 +234,7 @@ impl Lexicon {
             place_prepositions: set(&words.place_prepositions),
             particles: set(&words.particles),
             articles: set(&words.articles),
+            bare_articles: set(&words.bare_articles),
             demonym_adjectives: set(&words.demonym_adjectives),
             organisation_particles: set(&words.organisation_particles),
             place_nouns: set(&words.place_nouns),
