@@ -168,3 +168,55 @@ fn a_short_form_joins_the_one_longer_name_it_opens_in_the_same_article() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_gerund_reports_for_the_subject_of_the_main_clause() {
+    let text = "Le ministre de l’Intérieur, Manuel Valls, apportait son soutien à A. Montebourg sur Europe 1, en affirmant que le nucléaire est une filière d’avenir.";
+    assert_eq!(speaker_of(text, "le nucléaire").0.as_deref(), Some("Manuel Valls"));
+}
+
+#[test]
+fn a_verb_with_its_pronoun_joined_is_a_cue_for_the_subject_of_the_paragraph_before() {
+    let text = "Le maire de New York, Michael Bloomberg, appelle à voter pour Barack Obama.\n\n« Notre climat change et les dirigeants doivent agir vite » déclare-t-il dans une tribune.";
+    let (speaker, how) = speaker_of(text, "Notre climat");
+    assert_eq!(speaker.as_deref(), Some("Michael Bloomberg"));
+    assert_eq!(how, HowFound::Pronoun);
+}
+
+#[test]
+fn an_unnamed_member_speaks_for_the_organisation_described_before() {
+    let text = "Selon la fédération des banques, Febelfin, le montant est plutôt de 700 000 euros. « Non, il ne faut pas être inquiet », a répondu la porte-parole de la fédération à une question de la RTBF.";
+    assert_eq!(speaker_of(text, "le montant").0.as_deref(), Some("Febelfin"));
+    assert_eq!(speaker_of(text, "Non, il ne faut").0.as_deref(), Some("Febelfin"));
+}
+
+#[test]
+fn a_source_without_a_comma_ends_at_its_name_and_a_joined_predicate_keeps_its_subject() {
+    let text = "Mark Rathbun left the church in 2004. According to Rathbun the Scientology property in question was returned by mail.";
+    assert_eq!(
+        speaker_of(text, "the Scientology property").0.as_deref(),
+        Some("Mark Rathbun")
+    );
+    let text = "Plus tard, Claude Bartolone, président de l’Assemblée, a fait procéder au vote et a déclaré qu’il ne pourra plus y avoir de suspension.";
+    assert_eq!(speaker_of(text, "il ne pourra").0.as_deref(), Some("Claude Bartolone"));
+}
+
+#[test]
+fn a_quote_after_a_sentence_that_reported_nothing_goes_to_its_subject() {
+    let text = "At the ceremony, NASA Administrator Charles Bolden said the shuttles would go to four museums. U.S. Senator John Cornyn, Republican from Texas, issued a statement regarding the choice. \"Like many Texans, I am disappointed with the decision of the agency.\"";
+    let (speaker, how) = speaker_of(text, "Like many Texans");
+    assert_eq!(speaker.as_deref(), Some("John Cornyn"));
+    assert_eq!(how, HowFound::CarriedOver);
+}
+
+#[test]
+fn the_second_of_two_joined_reports_has_its_own_subject() {
+    let text = "Le général Mark Milley a déclaré qu’au moins une des personnes tuées était un facilitateur d’ISIS-K et plusieurs sources ont déclaré à la presse que la frappe était nécessaire.";
+    let (_, claims) = analyse(text);
+    let frappe = claims
+        .iter()
+        .find(|c| c.text.starts_with("la frappe"))
+        .expect("a claim on the strike");
+    assert_eq!(frappe.speaker_text, "plusieurs sources");
+    assert_eq!(frappe.how_found, HowFound::Anonymous);
+}

@@ -514,10 +514,17 @@ impl<'a> Detector<'a> {
         let mut of_role = false;
         if let Some(r) = (a..b - 1).rev().find(|k| self.lexicon.roles.contains(&self.folded[*k])) {
             of_role = self.lexicon.particles.contains(&self.folded[r + 1]);
-            if !of_role {
-                role = Some(self.surface(a, r + 1));
+            let mut name_from = r + 1;
+            // `Governor of Washington Chris Gregoire`, `Minister of Education Stefania
+            // Giannini`: with no article, one word completes the title and a full name follows.
+            if of_role && r + 2 < b && !self.lexicon.articles.contains(&self.folded[r + 2]) && b - (r + 2) >= 3 {
+                of_role = false;
+                name_from = r + 3;
             }
-            a = r + 1;
+            if !of_role {
+                role = Some(self.surface(a, name_from));
+            }
+            a = name_from;
             while a < b && self.lexicon.particles.contains(&self.folded[a]) {
                 a += 1;
             }
@@ -591,6 +598,12 @@ impl<'a> Detector<'a> {
         let weak = single && !acronym && role.is_none() && !honorific && self.common_word_here(a);
         let mut votes = Votes::default();
         self.vote(a, b, role.is_some() || honorific, acronym, &mut votes);
+        // `le maire de New York`, `Director of the National Iodine Nutrition Study`: what a
+        // title is about is a place or an institution, and the title may still go to the name
+        // after it (`…, Michael Bloomberg`).
+        if complement && (of_role || role_before.is_some()) {
+            votes.add(ActorKind::Organisation, 2);
+        }
         let thing = !acronym && self.names_a_thing(a, b);
         Some(Found {
             end_token: b,
@@ -729,7 +742,8 @@ impl<'a> Detector<'a> {
         }
         // `New Zealand's Prime Minister`, `Apple's chief executive`: who has a title is an
         // institution or a state.
-        let possessive = b < self.toks.len() && matches!(self.folded[b].as_str(), "'s" | "'");
+        let possessive =
+            b < self.toks.len() && matches!(self.folded[b].as_str(), "s" | "'s") && !self.adjacent(b - 1, b);
         if possessive && (b + 1..(b + 4).min(self.toks.len())).any(|k| lex.roles.contains(&self.folded[k])) {
             votes.add(ActorKind::Organisation, 3);
         }

@@ -155,6 +155,8 @@ struct Cue {
     kind: CueKind,
     /// `a-t-il résumé`: the speaker is the previous one.
     pronoun: bool,
+    /// `…, en affirmant que`, `…, saying`: the speaker is the subject of the main clause.
+    gerund: bool,
 }
 
 /// The speaker carried from one claim to the next (`il a ajouté`).
@@ -190,6 +192,7 @@ pub fn extract(corpus: &Corpus, actors: &Actors, lexicon: &Lexicon, cues: &Cues)
         let words = lang::words(lang::of_document(doc));
         let state = main_state(actors, d);
         let mut last = Speaker::default();
+        let mut subject_before = None;
         for (p, passage) in doc.content() {
             if passage.kind != crate::corpus::PassageKind::Body {
                 continue;
@@ -198,6 +201,7 @@ pub fn extract(corpus: &Corpus, actors: &Actors, lexicon: &Lexicon, cues: &Cues)
             let mentions: Vec<MentionRef> = actors.in_passage(d, p).collect();
             let mut finder = Finder {
                 text,
+                source: &doc.source,
                 base: passage.start,
                 toks: tokens(text),
                 folded: Vec::new(),
@@ -208,8 +212,10 @@ pub fn extract(corpus: &Corpus, actors: &Actors, lexicon: &Lexicon, cues: &Cues)
                 doc: d,
                 words,
                 state,
+                subject_before,
             };
             finder.folded = finder.toks.iter().map(|t| fold(t.text)).collect();
+            subject_before = finder.last_subject();
             for mut claim in finder.claims(&mut last) {
                 claim.doc = d;
                 claim.passage = p;
@@ -222,6 +228,8 @@ pub fn extract(corpus: &Corpus, actors: &Actors, lexicon: &Lexicon, cues: &Cues)
 
 struct Finder<'a> {
     text: &'a str,
+    /// The whole document, which mention offsets index.
+    source: &'a str,
     base: usize,
     toks: Vec<Token<'a>>,
     folded: Vec<String>,
@@ -233,6 +241,8 @@ struct Finder<'a> {
     words: &'static LangWords,
     /// The state the document is most about: who `le gouvernement` is.
     state: Option<usize>,
+    /// The subject of the last sentence of the passage before.
+    subject_before: Option<usize>,
 }
 
 /// The most mentioned state of a document.
@@ -288,7 +298,12 @@ fn is_space(c: char) -> bool {
 
 /// Sentences of a passage as byte ranges, never cut inside a quotation; a quotation that ends
 /// a sentence (`« Deux. » Puis`) ends it there.
-fn sentences(text: &str, quotes: &[(Range<usize>, Range<usize>)]) -> Vec<Range<usize>> {
+/// `abbreviation` says which words a period does not end a sentence after (`M.`, `Mr.`, `Dr.`).
+fn sentences(
+    text: &str,
+    quotes: &[(Range<usize>, Range<usize>)],
+    abbreviation: &dyn Fn(&str) -> bool,
+) -> Vec<Range<usize>> {
     let inside = |i: usize| quotes.iter().any(|(q, _)| q.start < i && i < q.end);
     let starts_sentence = |rest: &str| {
         let trimmed = rest.trim_start();
@@ -308,7 +323,13 @@ fn sentences(text: &str, quotes: &[(Range<usize>, Range<usize>)]) -> Vec<Range<u
         // `informelsToujours.` glued by a scraper; not `U.N.`, where a capital ends the word.
         let initial = text[..i].chars().next_back().is_some_and(char::is_uppercase);
         let glued = !initial && rest.chars().next().is_some_and(char::is_uppercase);
-        if rest.trim().is_empty() || starts_sentence(rest) || glued {
+        // `A. Montebourg`, `George W. Bush`, `M. Baupin`, `Mr. Key`: an initial or a title.
+        let word = text[..i]
+            .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '«' | '“' | '"' | '\'' | '’'))
+            .next()
+            .unwrap_or("");
+        let short = c == '.' && (word.chars().count() == 1 && initial || abbreviation(&fold(word)));
+        if !short && (rest.trim().is_empty() || starts_sentence(rest) || glued) {
             ends.push(end);
         }
     }
@@ -336,6 +357,19 @@ fn sentences(text: &str, quotes: &[(Range<usize>, Range<usize>)]) -> Vec<Range<u
         .filter(|r| r.start < r.end)
         .collect()
 }
+
+/// How many words may stand between a cue and the `que`/`that` opening its clause
+/// (`a déclaré jeudi à la presse que`).
+const CLAUSE_OPENING_WINDOW: usize = 6;
+
+/// How many words the subject of a main clause may have.
+const SUBJECT_WORDS: usize = 6;
+
+/// How many words a source after `selon`/`according to` may have before its comma.
+const SOURCE_WORDS: usize = 8;
+
+/// How far (in bytes) around an organisation's mention a describing noun is looked for.
+const DESCRIPTION_REACH: usize = 60;
 
 impl Finder<'_> {
     fn words(&self, range: &Range<usize>) -> usize {
@@ -368,6 +402,7 @@ impl Finder<'_> {
                     last: k + n - 1,
                     kind: CueKind::Source,
                     pronoun: false,
+                    gerund: false,
                 });
                 k += n;
                 continue;
@@ -378,7 +413,16 @@ impl Finder<'_> {
                 k += 1;
                 continue;
             }
-            if self.cues.participles.contains(w) {
+            // `racontés`, `déclarée`: a participle agrees with its subject.
+            let participle = [
+                w,
+                w.trim_end_matches('s'),
+                w.trim_end_matches("es"),
+                w.trim_end_matches('e'),
+            ]
+            .iter()
+            .any(|p| self.cues.participles.contains(*p));
+            if participle {
                 // `a déclaré`, `a en outre souligné`, `a-t-il résumé`.
                 let aux = (k.saturating_sub(3).max(span.start)..k)
                     .rev()
@@ -392,6 +436,7 @@ impl Finder<'_> {
                         last: k,
                         kind: CueKind::Verb,
                         pronoun,
+                        gerund: false,
                     });
                     k += 1;
                     continue;
@@ -404,7 +449,35 @@ impl Finder<'_> {
                     last: k,
                     kind: CueKind::Verb,
                     pronoun: false,
+                    gerund: false,
                 });
+            } else if let Some(verb) = self
+                .words
+                .inversion_suffixes
+                .iter()
+                .find_map(|x| w.strip_suffix(x.as_str()))
+                && self.cues.verbs.contains(verb)
+            {
+                // `déclare-t-il`, `dit-elle`: the subject is the pronoun joined to the verb.
+                out.push(Cue {
+                    first: k,
+                    last: k,
+                    kind: CueKind::Verb,
+                    pronoun: true,
+                    gerund: false,
+                });
+            } else if self.words.reporting_gerunds.contains(w) {
+                let marked = k > span.start && self.words.gerund_markers.contains(&self.folded[k - 1]);
+                let after_comma = k > span.start && self.text[self.toks[k - 1].end..self.toks[k].start].contains(',');
+                if marked || after_comma {
+                    out.push(Cue {
+                        first: if marked { k - 1 } else { k },
+                        last: k,
+                        kind: CueKind::Verb,
+                        pronoun: false,
+                        gerund: true,
+                    });
+                }
             }
             k += 1;
         }
@@ -414,84 +487,124 @@ impl Finder<'_> {
     fn claims(&self, last: &mut Speaker) -> Vec<Claim> {
         let quotes = quotations(self.text);
         let mut out = Vec::new();
-        for sentence in sentences(self.text, &quotes) {
-            let in_sentence: Vec<(Range<usize>, Range<usize>)> = quotes
-                .iter()
-                .filter(|(q, _)| sentence.start <= q.start && q.start < sentence.end)
-                .cloned()
-                .collect();
-            let cues = self.cues_in(&sentence, &in_sentence);
-            // A quotation is a statement when it is long enough, or a cue stands right by it
-            // (`“C’est possible”, a déclaré Milley`); shorter ones are fragments of reported speech.
-            let statements: Vec<&(Range<usize>, Range<usize>)> = in_sentence
-                .iter()
-                .filter(|(whole, inner)| {
-                    let attached = self.words(inner) >= 2 && cues.iter().any(|c| self.adjacent_cue(c, whole));
-                    (self.words(inner) >= 4 && !self.inside_reported_clause(&cues, whole)) || attached
-                })
-                .collect();
-            if !statements.is_empty() {
-                for (whole, inner) in statements {
-                    let cue = self.nearest_cue(&cues, whole);
-                    let speaker = match cue {
-                        Some(c) => self.speaker_for(c, &sentence, Some(whole), last),
-                        // No cue: the person named before the quotation in the sentence, else a
-                        // long quotation continues the previous speaker.
-                        None => match self.person_between(sentence.start, whole.start) {
-                            Some(person) => person,
-                            None if self.words(inner) >= 6 && !last.text.is_empty() => {
-                                last.found(HowFound::CarriedOver)
+        // Whether the sentence before (in this passage) reported something.
+        let mut previous_reported = true;
+        for sentence in sentences(self.text, &quotes, &|w| self.abbreviation(w)) {
+            let before = out.len();
+            self.sentence_claims(&sentence, &quotes, previous_reported, last, &mut out);
+            previous_reported = out.len() > before;
+        }
+        out
+    }
+
+    fn sentence_claims(
+        &self,
+        sentence: &Range<usize>,
+        quotes: &[(Range<usize>, Range<usize>)],
+        previous_reported: bool,
+        last: &mut Speaker,
+        out: &mut Vec<Claim>,
+    ) {
+        let sentence = sentence.clone();
+        let in_sentence: Vec<(Range<usize>, Range<usize>)> = quotes
+            .iter()
+            .filter(|(q, _)| sentence.start <= q.start && q.start < sentence.end)
+            .cloned()
+            .collect();
+        let cues = self.cues_in(&sentence, &in_sentence);
+        // A quotation is a statement when it is long enough, or a cue stands right by it
+        // (`“C’est possible”, a déclaré Milley`); shorter ones are fragments of reported speech.
+        let statements: Vec<&(Range<usize>, Range<usize>)> = in_sentence
+            .iter()
+            .filter(|(whole, inner)| {
+                let attached = self.words(inner) >= 2 && cues.iter().any(|c| self.adjacent_cue(c, whole));
+                (self.words(inner) >= 4 && !self.inside_reported_clause(&cues, whole)) || attached
+            })
+            .collect();
+        if !statements.is_empty() {
+            for (whole, inner) in statements {
+                let cue = self.nearest_cue(&cues, whole);
+                let speaker = match cue {
+                    Some(c) => self.speaker_for(c, &sentence, Some(whole), last),
+                    // No cue: the person named before the quotation in the sentence, else a
+                    // long quotation continues the previous speaker.
+                    None => match self.person_between(sentence.start, whole.start) {
+                        Some(person) => person,
+                        None if self.words(inner) >= 6 => {
+                            // `Senator John Cornyn issued a statement. "Like many Texans…"`:
+                            // after a sentence that reported nothing, its subject speaks.
+                            let introduced = (!previous_reported)
+                                .then(|| self.previous_subject(sentence.start))
+                                .flatten();
+                            match introduced {
+                                Some(actor) => Speaker {
+                                    actor: Some(actor),
+                                    text: self.actors.actors[actor].name.clone(),
+                                    how: Some(HowFound::CarriedOver),
+                                },
+                                None if !last.text.is_empty() => last.found(HowFound::CarriedOver),
+                                None => continue,
                             }
-                            None => continue,
-                        },
-                    };
-                    out.push(self.claim(inner.clone(), cue, ClaimKind::Direct, &speaker));
-                    *last = speaker;
-                }
-                continue;
-            }
-            // `Milley a déclaré que… et plusieurs sources ont déclaré que…`: each cue with a
-            // `que` clause of its own reports up to the subject of the next one.
-            let mut from = sentence.start;
-            for (i, cue) in cues.iter().enumerate() {
-                let next = cues[i + 1..]
-                    .iter()
-                    .find(|n| n.kind == CueKind::Verb && self.opens_clause(n, sentence.end))
-                    .filter(|_| self.opens_clause(cue, sentence.end));
-                let until = next.map_or(sentence.end, |n| {
-                    let n_start = self.toks[n.first].start;
-                    self.phrase_before(self.toks[cue.last].end, n_start)
-                        .map_or(n_start, |p| p.start)
-                });
-                let part = from..until;
-                let Some(text) = self.reported_clause(cue, &part) else {
-                    if next.is_none() {
-                        break;
-                    }
-                    from = until;
-                    continue;
+                        }
+                        None => continue,
+                    },
                 };
-                let text = text.start..self.trim_joint(text.start, text.end);
-                let speaker = self.speaker_for(cue, &part, None, last);
-                if speaker.text.is_empty() {
-                    break;
-                }
-                out.push(self.claim(text, Some(cue), ClaimKind::Indirect, &speaker));
+                out.push(self.claim(inner.clone(), cue, ClaimKind::Direct, &speaker));
                 *last = speaker;
+            }
+            return;
+        }
+        // `Milley a déclaré que… et plusieurs sources ont déclaré que…`: each cue with a
+        // `que` clause of its own reports up to the subject of the next one.
+        let mut from = sentence.start;
+        for (i, cue) in cues.iter().enumerate() {
+            let next = cues[i + 1..]
+                .iter()
+                .find(|n| n.kind == CueKind::Verb && self.opens_clause(n, sentence.end))
+                .filter(|_| self.opens_clause(cue, sentence.end));
+            let until = next.map_or(sentence.end, |n| {
+                self.next_subject_start(self.toks[cue.last].end, self.toks[n.first].start)
+            });
+            let part = from..until;
+            let Some(text) = self.reported_clause(cue, &part) else {
                 if next.is_none() {
                     break;
                 }
                 from = until;
+                continue;
+            };
+            let text = text.start..self.trim_joint(text.start, text.end);
+            let speaker = self.speaker_for(cue, &part, None, last);
+            if speaker.text.is_empty() {
+                break;
             }
+            out.push(self.claim(text, Some(cue), ClaimKind::Indirect, &speaker));
+            *last = speaker;
+            if next.is_none() {
+                break;
+            }
+            from = until;
         }
-        out
+    }
+
+    /// Where the subject of the next cue starts, in `… était un facilitateur d’ISIS-K et
+    /// plusieurs sources ont déclaré`: after the last `et` followed by someone, else where
+    /// `phrase_before` finds it.
+    fn next_subject_start(&self, from: usize, to: usize) -> usize {
+        let span = self.token_span(&(from..to));
+        let joined = (span.start + 1..span.end.saturating_sub(1))
+            .rev()
+            .find(|&k| self.words.coordinators.contains(&self.folded[k]))
+            .map(|k| self.toks[k + 1].start)
+            .filter(|&at| self.names_someone(&(at..to)));
+        joined.unwrap_or_else(|| self.phrase_before(from, to).map_or(to, |p| p.start))
     }
 
     /// Whether a verb cue is followed by its own `que`/`that` clause.
     fn opens_clause(&self, cue: &Cue, end: usize) -> bool {
         let span = self.token_span(&(self.toks[cue.last].end..end));
         span.clone()
-            .take(6)
+            .take(CLAUSE_OPENING_WINDOW)
             .any(|k| self.cues.complementisers.contains(&self.folded[k]))
     }
 
@@ -544,6 +657,9 @@ impl Finder<'_> {
     /// than after its subject (`X, porte-parole, a déclaré que…`).
     fn inverted(&self, cue: &Cue, sentence: &Range<usize>) -> bool {
         let cue_start = self.toks[cue.first].start;
+        if cue.gerund {
+            return false;
+        }
         if cue.kind == CueKind::Source {
             return cue_start > sentence.start;
         }
@@ -629,8 +745,7 @@ impl Finder<'_> {
             + self.text[sentence.clone()].trim_end_matches(['.', ' ']).len();
         let range = if cue.kind == CueKind::Source && cue_start == sentence.start {
             // `Selon X, clause.`
-            let comma = self.text[cue_end..end].find(',')? + cue_end + 1;
-            comma..end
+            self.source_clause_start(cue_end, end)?..end
         } else if self.inverted(cue, sentence) {
             // `Clause, a déclaré X.` / `Clause, selon X.`
             let head = self.text[sentence.start..cue_start]
@@ -640,8 +755,11 @@ impl Finder<'_> {
         } else {
             // `X a déclaré que clause.`
             let span = self.token_span(&(cue_end..end));
+            // `said on Tuesday that…`; a `that` further on belongs to the clause
+            // (`says iodine is added… in contravention of a recommendation that…`).
             let that = span
                 .clone()
+                .take(CLAUSE_OPENING_WINDOW)
                 .find(|&k| self.cues.complementisers.contains(&self.folded[k]));
             let from = match that {
                 Some(k) => self.toks[k].end,
@@ -650,7 +768,7 @@ impl Finder<'_> {
             from..end
         };
         let s = self.text.get(range.clone()).filter(|_| range.start < range.end)?;
-        let lead = s.len() - s.trim_start_matches([' ', ',', ':']).len();
+        let lead = s.len() - s.trim_start_matches([' ', ',', ':', '\'', '’']).len();
         let range = range.start + lead..range.end;
         (self.words(&range) >= 3).then_some(range)
     }
@@ -665,6 +783,9 @@ impl Finder<'_> {
         }
         let cue_start = self.toks[cue.first].start;
         let cue_end = self.toks[cue.last].end;
+        if cue.gerund {
+            return self.main_subject(sentence.start, cue_start, last);
+        }
         let after_quote = quote.is_some_and(|q| q.end <= cue_start);
         // `“…,” he told supporters`: a subject between the quotation and the verb.
         if let Some(q) = quote.filter(|q| q.end <= cue_start) {
@@ -680,7 +801,12 @@ impl Finder<'_> {
                 }
             }
         }
-        let phrase = if cue.kind == CueKind::Source || after_quote || self.inverted(cue, sentence) {
+        let opening_source = cue.kind == CueKind::Source && cue_start == sentence.start;
+        let phrase = if opening_source {
+            // `According to Rathbun the property…`: the source ends where the clause begins.
+            let until = self.source_clause_start(cue_end, sentence.end).unwrap_or(sentence.end);
+            self.phrase_after(cue_end, until)
+        } else if cue.kind == CueKind::Source || after_quote || self.inverted(cue, sentence) {
             self.phrase_after(cue_end, sentence.end)
         } else {
             self.phrase_before(sentence.start, cue_start)
@@ -689,6 +815,181 @@ impl Finder<'_> {
             return last.found(HowFound::CarriedOver);
         };
         self.resolve(phrase, last)
+    }
+
+    /// Where the reported clause begins after an opening `Selon X`: after the comma that ends
+    /// the source, or, with no such comma (`According to Rathbun the property was…`), after
+    /// the first name of someone who can speak.
+    fn source_clause_start(&self, cue_end: usize, end: usize) -> Option<usize> {
+        let comma = self.text[cue_end..end].find(',').map(|c| cue_end + c + 1);
+        if let Some(c) = comma.filter(|&c| self.words(&(cue_end..c)) <= SOURCE_WORDS) {
+            // `Selon la fédération des banques, Febelfin, …`: an apposed name belongs to the source.
+            let apposed = self.mentions.iter().map(|r| self.actors.mention(*r)).find(|m| {
+                let at = m.start - self.base;
+                at >= c && at < end && self.text[c..at].trim().is_empty()
+            });
+            if let Some(m) = apposed
+                && self.text[m.end - self.base..end].starts_with(',')
+            {
+                return Some(m.end - self.base + 1);
+            }
+            return Some(c);
+        }
+        self.mentions
+            .iter()
+            .map(|r| (r.actor, self.actors.mention(*r)))
+            .find(|(a, m)| {
+                let at = m.start - self.base;
+                at >= cue_end
+                    && at < end
+                    && self.words(&(cue_end..at)) <= SOURCE_WORDS / 2
+                    && self.actors.actors[*a].kind != ActorKind::Place
+            })
+            .map(|(_, m)| m.end - self.base)
+            .or(comma)
+    }
+
+    /// The subject of a sentence's main clause, for a gerund cue (`Le ministre, Manuel Valls,
+    /// apportait son soutien à Montebourg, en affirmant que…`): a pronoun opening it, else its
+    /// first person not after a preposition nor inside a quotation, else its first piece that
+    /// names someone.
+    fn main_subject(&self, from: usize, to: usize, last: &Speaker) -> Speaker {
+        let quotes = quotations(self.text);
+        let outside = |at: usize| !quotes.iter().any(|(q, _)| q.contains(&at));
+        let span = self.token_span(&(from..to));
+        let mut k = span.start;
+        while k < span.end && self.cues.leading_words.contains(&self.folded[k]) {
+            k += 1;
+        }
+        if k < span.end && self.cues.pronouns.contains(&self.folded[k]) {
+            return self.resolve(self.toks[k].start..self.toks[k].end, last);
+        }
+        let person = self
+            .mentions
+            .iter()
+            .map(|r| (r.actor, self.actors.mention(*r)))
+            .find(|(a, m)| {
+                let at = m.start - self.base;
+                from <= at
+                    && at < to
+                    && self.actors.actors[*a].kind == ActorKind::Person
+                    && !self.after_preposition(from, at)
+                    && outside(at)
+            });
+        if let Some((a, m)) = person {
+            return Speaker::named(a, m.text.clone());
+        }
+        // `The Union of Rationalist Atheists (UAAR) has launched a petition…, asking`.
+        let comma = self.text[from..to].find(',').map_or(to, |c| from + c);
+        if let Some((at, end)) = self.speaking_mention_in(&(from..comma), false)
+            && let Some(actor) = self.actor_of(self.base + at)
+        {
+            return Speaker::named(actor, self.text[at..end].to_string());
+        }
+        // The words before the main verb (`Le général lui-même a souligné…`).
+        let verb = span.clone().skip(1).take(SUBJECT_WORDS).find(|&k| {
+            let w = &self.folded[k];
+            self.cues.auxiliaries.contains(w) || self.cues.verbs.contains(w) || self.cues.participles.contains(w)
+        });
+        let comma = self.text[from..to].find(',').map_or(to, |c| from + c);
+        let subject_end = verb.map_or(comma, |k| self.toks[k].start.min(comma));
+        match self
+            .trimmed(from..subject_end)
+            .filter(|p| self.names_someone(p) && self.words(p) <= SUBJECT_WORDS)
+        {
+            Some(p) => self.resolve(p, last),
+            None => last.found(HowFound::CarriedOver),
+        }
+    }
+
+    /// Whether an actor is mentioned within a range of the passage.
+    fn has_mention(&self, r: &Range<usize>) -> bool {
+        self.mentions.iter().any(|m| {
+            let at = self.actors.mention(*m).start - self.base;
+            r.start <= at && at < r.end
+        })
+    }
+
+    /// The organisation an unnamed member or a common noun stands for (`la porte-parole de la
+    /// fédération`, `un représentant du groupe`, `le parquet`): the last organisation named
+    /// before in the document whose name has that noun, or that the text describes with it
+    /// around one of its mentions (`la fédération des banques, Febelfin`, `le groupe Samsung`).
+    fn described_organisation(&self, span: &Range<usize>, before: usize) -> Option<usize> {
+        // The noun a definite article opens the phrase with (`le parquet`), or the one after
+        // `de la`, `du`, `of the` following a role (`la porte-parole de la fédération`).
+        let is_noun = |k: usize| {
+            let w = self.folded[k].as_str();
+            w.len() >= 4
+                && !self.toks[k].is_capitalised()
+                && !self.cues.source_nouns.contains(w)
+                && !self.lexicon.roles.contains(w)
+                && !self.words.government_nouns.contains(w)
+                && !self.cues.pronouns.contains(w)
+        };
+        let definite = |k: usize| {
+            self.cues.definite_articles.contains(&self.folded[k]) || self.lexicon.articles.contains(&self.folded[k])
+        };
+        let mut nouns: Vec<&str> = Vec::new();
+        if span.len() >= 2 && self.cues.definite_articles.contains(&self.folded[span.start]) && is_noun(span.start + 1)
+        {
+            nouns.push(&self.folded[span.start + 1]);
+        }
+        let role = span.clone().find(|&k| {
+            self.lexicon.roles.contains(&self.folded[k]) || self.cues.source_nouns.contains(&self.folded[k])
+        });
+        if let Some(r) = role {
+            let mut k = r + 1;
+            while k < span.end && (self.cues.prepositions.contains(&self.folded[k]) || definite(k)) {
+                k += 1;
+            }
+            if k > r + 1 && k < span.end && definite(k - 1) && is_noun(k) {
+                nouns.push(&self.folded[k]);
+            }
+        }
+        if nouns.is_empty() {
+            return None;
+        }
+        let organisation = |a: usize| {
+            matches!(
+                self.actors.actors[a].kind,
+                ActorKind::Organisation | ActorKind::Media | ActorKind::Group
+            )
+        };
+        let near = |start: usize, end: usize| -> Vec<String> {
+            let mut lo = start.saturating_sub(DESCRIPTION_REACH);
+            while !self.source.is_char_boundary(lo) {
+                lo -= 1;
+            }
+            let mut hi = (end + DESCRIPTION_REACH).min(self.source.len());
+            while !self.source.is_char_boundary(hi) {
+                hi += 1;
+            }
+            let before = self.source[lo..start].rsplit(['.', '\n']).next().unwrap_or("");
+            let after = self.source[end..hi].split(['.', '\n']).next().unwrap_or("");
+            tokens(before)
+                .iter()
+                .chain(tokens(after).iter())
+                .map(|t| fold(t.text))
+                .collect()
+        };
+        let singular = |w: &str| w.trim_end_matches('s').to_string();
+        self.actors
+            .by_doc
+            .get(self.doc)?
+            .iter()
+            .rev()
+            .map(|r| (r.actor, self.actors.mention(*r)))
+            .filter(|(a, m)| m.start < before && organisation(*a))
+            .find(|(a, m)| {
+                let actor = &self.actors.actors[*a];
+                let mut words: Vec<String> = std::iter::once(&actor.name)
+                    .chain(&actor.aliases)
+                    .flat_map(|n| tokens(n).iter().map(|t| singular(&fold(t.text))).collect::<Vec<_>>())
+                    .collect();
+                words.extend(near(m.start, m.end).iter().map(|w| singular(w)));
+                nouns.iter().any(|n| words.contains(&singular(n)))
+            })
+            .map(|(a, _)| a)
     }
 
     /// The noun phrase after a cue, up to punctuation; `à X` complements skipped, and a
@@ -701,15 +1002,20 @@ impl Finder<'_> {
         let mut end = from + stop;
         if rest[stop..].starts_with(',') {
             let next = end + 1;
-            let apposed = self
-                .mentions
-                .iter()
-                .map(|r| self.actors.mention(*r))
-                .find(|m| m.start >= self.base + next && self.text[next..m.start - self.base].trim().is_empty());
-            if let Some(m) = apposed
-                && self.actors.actors[self.actor_of(m.start)?].kind == ActorKind::Person
-            {
-                end = (m.end - self.base).min(limit);
+            let apposed = self.mentions.iter().map(|r| self.actors.mention(*r)).find(|m| {
+                m.start >= self.base + next
+                    && m.start - self.base < limit
+                    && self.text[next..m.start - self.base].trim().is_empty()
+            });
+            if let Some(m) = apposed {
+                let kind = self.actors.actors[self.actor_of(m.start)?].kind;
+                let m_range = m.start - self.base..(m.end - self.base).min(limit);
+                if kind == ActorKind::Person {
+                    end = m_range.end;
+                } else if kind != ActorKind::Place && !self.has_mention(&(from..end)) {
+                    // `Selon la fédération des banques, Febelfin, …`: the name of what was described.
+                    return Some(m_range);
+                }
             }
         }
         let mut span = self.token_span(&(from..end));
@@ -750,7 +1056,12 @@ impl Finder<'_> {
         }
         pieces.push(start..to);
         pieces.retain(|r| self.text[r.clone()].chars().any(char::is_alphanumeric));
-        let last = pieces.pop()?;
+        let mut last = pieces.pop()?;
+        // `Claude Bartolone, président de l’Assemblée, a fait procéder au vote et a déclaré`:
+        // a predicate joined by `et` shares the subject before it.
+        while !pieces.is_empty() && self.ends_with_coordinator(&last) && !self.names_someone(&last) {
+            last = pieces.pop()?;
+        }
         let relative = {
             let span = self.token_span(&last);
             span.len() == 1 && self.words.relative_pronouns.contains(&self.folded[span.start])
@@ -799,6 +1110,16 @@ impl Finder<'_> {
         }
         let piece = pieces.iter().rev().find(|r| self.names_someone(r))?.clone();
         self.trimmed(piece)
+    }
+
+    /// A title written short (`Mr`, `Dr`, `Gen`): no sentence ends on its period.
+    fn abbreviation(&self, folded: &str) -> bool {
+        folded.len() <= 4 && (self.words.honorific(folded).is_some() || self.lexicon.roles.contains(folded))
+    }
+
+    fn ends_with_coordinator(&self, r: &Range<usize>) -> bool {
+        let span = self.token_span(r);
+        span.end > span.start && self.words.coordinators.contains(&self.folded[span.end - 1])
     }
 
     fn trimmed(&self, piece: Range<usize>) -> Option<Range<usize>> {
@@ -923,11 +1244,27 @@ impl Finder<'_> {
 
     /// The person who is the subject of the sentence before the one at `at` (in the passage):
     /// its first person not after a preposition (`Autre avocat d’Yvan Colonna, Gilles Simeoni a…`).
+    /// In the first sentence of a passage, the sentence before is the last of the passage
+    /// before (`Le maire, Michael Bloomberg, appelle à voter…` ¶ `« … » déclare-t-il`).
     fn previous_subject(&self, at: usize) -> Option<usize> {
         let quotes = quotations(self.text);
-        let all = sentences(self.text, &quotes);
+        let all = sentences(self.text, &quotes, &|w| self.abbreviation(w));
         let current = all.iter().position(|r| r.start <= at && at < r.end.max(r.start + 1))?;
-        let prev = all.get(current.checked_sub(1)?)?;
+        match current.checked_sub(1) {
+            Some(prev) => self.subject_of(&all[prev], &quotes),
+            None => self.subject_before,
+        }
+    }
+
+    /// The subject of the passage's last sentence, for the passage after.
+    fn last_subject(&self) -> Option<usize> {
+        let quotes = quotations(self.text);
+        let all = sentences(self.text, &quotes, &|w| self.abbreviation(w));
+        self.subject_of(all.last()?, &quotes)
+    }
+
+    /// The first person of a sentence not after a preposition nor inside a quotation.
+    fn subject_of(&self, prev: &Range<usize>, quotes: &[(Range<usize>, Range<usize>)]) -> Option<usize> {
         self.mentions
             .iter()
             .map(|r| (r.actor, self.actors.mention(*r)))
@@ -1022,6 +1359,17 @@ impl Finder<'_> {
                 }
             }
         }
+        // `la porte-parole de la fédération`: an unnamed member speaks for the organisation.
+        if inside.is_empty()
+            && span.len() <= 6
+            && let Some(org) = self.described_organisation(&span, self.base + phrase.start)
+        {
+            return Speaker {
+                actor: Some(org),
+                text,
+                how: Some(HowFound::Role),
+            };
+        }
         // A named organisation, state or medium speaking (`Febelfin a rappelé`).
         if let Some((m_start, _)) = self.speaking_mention_in(&phrase, false)
             && let Some(actor) = self.actor_of(self.base + m_start)
@@ -1108,7 +1456,7 @@ mod tests {
     fn sentences_do_not_break_inside_quotes() {
         let text = "Il a dit : « Un. Deux. » Puis il part.";
         let q = quotations(text);
-        let s: Vec<&str> = sentences(text, &q).into_iter().map(|r| &text[r]).collect();
+        let s: Vec<&str> = sentences(text, &q, &|_| false).into_iter().map(|r| &text[r]).collect();
         assert_eq!(s, vec!["Il a dit : « Un. Deux. »", "Puis il part."]);
     }
 }

@@ -30,6 +30,9 @@ struct LangFile {
     government_nouns: Vec<String>,
     relative_pronouns: Vec<String>,
     reporting_gerunds: Vec<String>,
+    gerund_markers: Vec<String>,
+    inversion_suffixes: Vec<String>,
+    coordinators: Vec<String>,
     pronouns_male: Vec<String>,
     pronouns_female: Vec<String>,
     pronouns_plural: Vec<String>,
@@ -53,6 +56,12 @@ pub struct LangWords {
     pub government_nouns: HashSet<String>,
     pub relative_pronouns: HashSet<String>,
     pub reporting_gerunds: HashSet<String>,
+    /// Words before a gerund that make it one (`en affirmant`); none in English.
+    pub gerund_markers: HashSet<String>,
+    /// Subject pronouns joined to a verb (`déclare-t-il`, `dit-elle`), longest first.
+    pub inversion_suffixes: Vec<String>,
+    /// Conjunctions joining two predicates of one subject (`a voté et a déclaré`).
+    pub coordinators: HashSet<String>,
     pronouns_male: HashSet<String>,
     pronouns_female: HashSet<String>,
     pronouns_plural: HashSet<String>,
@@ -79,6 +88,13 @@ impl LangWords {
             government_nouns: set(&f.government_nouns),
             relative_pronouns: set(&f.relative_pronouns),
             reporting_gerunds: set(&f.reporting_gerunds),
+            gerund_markers: set(&f.gerund_markers),
+            inversion_suffixes: {
+                let mut v: Vec<String> = f.inversion_suffixes.iter().map(|w| fold(w)).collect();
+                v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+                v
+            },
+            coordinators: set(&f.coordinators),
             pronouns_male: set(&f.pronouns_male),
             pronouns_female: set(&f.pronouns_female),
             pronouns_plural: set(&f.pronouns_plural),
