@@ -220,3 +220,15 @@ fn the_second_of_two_joined_reports_has_its_own_subject() {
     assert_eq!(frappe.speaker_text, "plusieurs sources");
     assert_eq!(frappe.how_found, HowFound::Anonymous);
 }
+
+#[test]
+fn opinion_holders_dialogue_cues_and_recent_past_open_claims() {
+    let text = "La tête du réseau se trouve à l’est. Pour le procureur fédéral, plus de 3 millions d’euros auraient été volés dans les banques.";
+    assert_eq!(speaker_of(text, "plus de 3 millions").1, HowFound::Anonymous);
+    let text = "La France doit réduire son déficit. Le gouvernement vient d’annoncer qu’il devra trouver 7,2 milliards d’euros supplémentaires.";
+    assert_eq!(speaker_of(text, "il devra trouver").0.as_deref(), Some("France"));
+    // A word that only attributes quotations reports nothing without one.
+    let (_, claims) =
+        analyse("Les talibans ont lancé une vaste offensive contre les forces gouvernementales afghanes.");
+    assert!(claims.is_empty(), "{claims:#?}");
+}

@@ -85,6 +85,10 @@ struct CuesFile {
     complementisers: Vec<String>,
     addressee_prepositions: Vec<String>,
     prepositions: Vec<String>,
+    #[serde(default)]
+    opening_sources: Vec<String>,
+    #[serde(default)]
+    quote_only: Vec<String>,
 }
 
 /// The reporting cues, from `assets/cues.toml`.
@@ -105,6 +109,8 @@ pub struct Cues {
     complementisers: HashSet<String>,
     addressee_prepositions: HashSet<String>,
     prepositions: HashSet<String>,
+    opening_sources: HashSet<String>,
+    quote_only: HashSet<String>,
 }
 
 impl Cues {
@@ -130,6 +136,8 @@ impl Cues {
             complementisers: set(&f.complementisers),
             addressee_prepositions: set(&f.addressee_prepositions),
             prepositions: set(&f.prepositions),
+            opening_sources: set(&f.opening_sources),
+            quote_only: set(&f.quote_only),
         })
     }
 
@@ -311,7 +319,7 @@ fn sentences(
             && trimmed
                 .chars()
                 .next()
-                .is_some_and(|n| n.is_uppercase() || matches!(n, '«' | '“' | '"'))
+                .is_some_and(|n| n.is_uppercase() || matches!(n, '«' | '“' | '"' | '-' | '–' | '—'))
     };
     let mut ends: Vec<usize> = Vec::new();
     for (i, c) in text.char_indices() {
@@ -368,8 +376,10 @@ const SUBJECT_WORDS: usize = 6;
 /// How many words a source after `selon`/`according to` may have before its comma.
 const SOURCE_WORDS: usize = 8;
 
-/// How far (in bytes) around an organisation's mention a describing noun is looked for.
+/// How far (in bytes and in words) around an organisation's mention a describing noun is
+/// looked for.
 const DESCRIPTION_REACH: usize = 60;
+const DESCRIPTION_WORDS: usize = 4;
 
 impl Finder<'_> {
     fn words(&self, range: &Range<usize>) -> usize {
@@ -407,6 +417,22 @@ impl Finder<'_> {
                 k += n;
                 continue;
             }
+            // `Pour le procureur fédéral, plus de 3 millions…`: an opinion's holder opening the sentence.
+            if k == span.start && self.cues.opening_sources.contains(&self.folded[k]) {
+                let after = self.toks[k].end;
+                let holder = self.text[after..sentence.end].find(',').map(|c| after..after + c);
+                if holder.is_some_and(|h| self.words(&h) <= SOURCE_WORDS / 2 && self.speaks(&h)) {
+                    out.push(Cue {
+                        first: k,
+                        last: k,
+                        kind: CueKind::Source,
+                        pronoun: false,
+                        gerund: false,
+                    });
+                    k += 1;
+                    continue;
+                }
+            }
             let w = self.folded[k].as_str();
             // `United States`, `Daily Says`: a capitalised word inside a sentence is a name.
             if self.toks[k].is_capitalised() && !self.toks[k].sentence_start {
@@ -424,13 +450,20 @@ impl Finder<'_> {
             .any(|p| self.cues.participles.contains(*p));
             if participle {
                 // `a déclaré`, `a en outre souligné`, `a-t-il résumé`.
+                // Compared with accents (`a`, not `à`), and in the same clause (no comma between).
                 let aux = (k.saturating_sub(3).max(span.start)..k)
                     .rev()
-                    .find(|&j| self.cues.auxiliaries.contains(&self.folded[j]));
+                    .take_while(|&j| !self.text[self.toks[j].end..self.toks[k].start].contains([',', ';', ':', '.']))
+                    .find(|&j| {
+                        self.cues.auxiliaries.contains(&self.folded[j])
+                            && !self.toks[j].text.to_lowercase().starts_with('à')
+                    });
                 if let Some(a) = aux {
-                    let pronoun = self.folded[a].contains("-t-")
-                        || self.folded[a].ends_with("-ils")
-                        || self.folded[a].ends_with("-elles");
+                    let pronoun = self
+                        .words
+                        .inversion_suffixes
+                        .iter()
+                        .any(|x| self.folded[a].ends_with(x.as_str()));
                     out.push(Cue {
                         first: a,
                         last: k,
@@ -555,7 +588,12 @@ impl Finder<'_> {
             return;
         }
         // `Milley a déclaré que… et plusieurs sources ont déclaré que…`: each cue with a
-        // `que` clause of its own reports up to the subject of the next one.
+        // `que` clause of its own reports up to the subject of the next one. Words that only
+        // attribute quotations (`avait-il lancé`) report nothing without one (`ont lancé une offensive`).
+        let cues: Vec<Cue> = cues
+            .into_iter()
+            .filter(|c| !self.cues.quote_only.contains(&self.folded[c.last]))
+            .collect();
         let mut from = sentence.start;
         for (i, cue) in cues.iter().enumerate() {
             let next = cues[i + 1..]
@@ -598,6 +636,11 @@ impl Finder<'_> {
             .map(|k| self.toks[k + 1].start)
             .filter(|&at| self.names_someone(&(at..to)));
         joined.unwrap_or_else(|| self.phrase_before(from, to).map_or(to, |p| p.start))
+    }
+
+    /// Whether a cue is the first word of its sentence (`- Selon une étude, …`).
+    fn opens(&self, cue: &Cue, sentence: &Range<usize>) -> bool {
+        self.token_span(sentence).start == cue.first
     }
 
     /// Whether a verb cue is followed by its own `que`/`that` clause.
@@ -661,7 +704,7 @@ impl Finder<'_> {
             return false;
         }
         if cue.kind == CueKind::Source {
-            return cue_start > sentence.start;
+            return !self.opens(cue, sentence);
         }
         let gap = self.text[sentence.start..cue_start].trim_end();
         if gap.ends_with(['»', '”', '"']) {
@@ -743,7 +786,7 @@ impl Finder<'_> {
         let cue_end = self.toks[cue.last].end;
         let end = sentence.end - self.text[sentence.clone()].len()
             + self.text[sentence.clone()].trim_end_matches(['.', ' ']).len();
-        let range = if cue.kind == CueKind::Source && cue_start == sentence.start {
+        let range = if cue.kind == CueKind::Source && self.opens(cue, sentence) {
             // `Selon X, clause.`
             self.source_clause_start(cue_end, end)?..end
         } else if self.inverted(cue, sentence) {
@@ -801,7 +844,7 @@ impl Finder<'_> {
                 }
             }
         }
-        let opening_source = cue.kind == CueKind::Source && cue_start == sentence.start;
+        let opening_source = cue.kind == CueKind::Source && self.opens(cue, sentence);
         let phrase = if opening_source {
             // `According to Rathbun the property…`: the source ends where the clause begins.
             let until = self.source_clause_start(cue_end, sentence.end).unwrap_or(sentence.end);
@@ -919,8 +962,9 @@ impl Finder<'_> {
         // `de la`, `du`, `of the` following a role (`la porte-parole de la fédération`).
         let is_noun = |k: usize| {
             let w = self.folded[k].as_str();
-            w.len() >= 4
-                && !self.toks[k].is_capitalised()
+            // `l’ONG`: a common acronym is a noun too.
+            (w.len() >= 4 || self.words.common_acronyms.contains(w))
+                && (!self.toks[k].is_capitalised() || !self.has_mention(&(self.toks[k].start..self.toks[k].end)))
                 && !self.cues.source_nouns.contains(w)
                 && !self.lexicon.roles.contains(w)
                 && !self.words.government_nouns.contains(w)
@@ -964,13 +1008,20 @@ impl Finder<'_> {
             while !self.source.is_char_boundary(hi) {
                 hi += 1;
             }
-            let before = self.source[lo..start].rsplit(['.', '\n']).next().unwrap_or("");
-            let after = self.source[end..hi].split(['.', '\n']).next().unwrap_or("");
-            tokens(before)
+            // The words right before the name (`le groupe Samsung`, `la fédération des banques,
+            // Febelfin`) and an apposition right after it (`Febelfin, la fédération`).
+            let before = self.source[lo..start].rsplit(['.', '\n', ';']).next().unwrap_or("");
+            let after = self.source[end..hi].split(['.', '\n', ';']).next().unwrap_or("");
+            let after = after.trim_start().strip_prefix(',').unwrap_or("");
+            let before_words = tokens(before);
+            let mut words: Vec<String> = before_words
                 .iter()
-                .chain(tokens(after).iter())
+                .rev()
+                .take(DESCRIPTION_WORDS)
                 .map(|t| fold(t.text))
-                .collect()
+                .collect();
+            words.extend(tokens(after).iter().take(DESCRIPTION_WORDS).map(|t| fold(t.text)));
+            words
         };
         let singular = |w: &str| w.trim_end_matches('s').to_string();
         self.actors
@@ -1176,6 +1227,18 @@ impl Finder<'_> {
                     && self.toks[k - 2].start >= piece_start
                     && is_preposition(&self.folded[k - 2]))
         }
+    }
+
+    /// Whether a phrase names someone by a role, a source noun or a speaking actor (not by a
+    /// pronoun alone: `Pour lui` is too weak to open a claim).
+    fn speaks(&self, r: &Range<usize>) -> bool {
+        let span = self.token_span(r);
+        span.clone().any(|k| {
+            let w = &self.folded[k];
+            self.cues.source_nouns.contains(w)
+                || self.lexicon.roles.contains(w)
+                || self.words.government_nouns.contains(w)
+        }) || self.speaking_mention_in(r, false).is_some()
     }
 
     /// Whether a phrase names a speaker: an actor who can speak, a source noun, a role, a pronoun.
