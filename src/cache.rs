@@ -1,7 +1,7 @@
 //! The analysis of a corpus kept between runs, in the platform's cache folder
 //! (`$XDG_CACHE_HOME/recoupe/` or `~/.cache/recoupe/` on Linux). A cache file is named by a key
-//! made of the files' paths, sizes and modification times, the user's lexicon and this build's
-//! version, so any change to them gives another key. A file that does not read back exactly
+//! made of the files' paths, sizes and modification times, the user's lexicon and cue file, the
+//! bundled word lists and this build's version, so any change to them gives another key. A file that does not read back exactly
 //! (corrupt, cut short, from another version) is ignored and rebuilt, never trusted.
 
 use crate::analysis::actors::Actors;
@@ -28,12 +28,25 @@ pub fn default_dir() -> Option<PathBuf> {
     dirs::cache_dir().map(|d| d.join("recoupe"))
 }
 
+/// The bundled word lists and cues: editing one changes every analysis.
+const ASSETS: &[&str] = &[
+    include_str!("../assets/actors.toml"),
+    include_str!("../assets/cues.toml"),
+    include_str!("../assets/entity_words.toml"),
+    include_str!("../assets/stopwords.toml"),
+    include_str!("../assets/lang/fr.toml"),
+    include_str!("../assets/lang/en.toml"),
+    include_str!("../assets/lang/fr-words.txt"),
+    include_str!("../assets/lang/en-words.txt"),
+];
+
 /// The key of a corpus read from files: each document's path, size and modification time (as
 /// the file is now), the lexicon's text and the build.
 pub fn key(corpus: &Corpus, lexicon_text: &str) -> String {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     FORMAT.hash(&mut h);
     env!("CARGO_PKG_VERSION").hash(&mut h);
+    ASSETS.hash(&mut h);
     lexicon_text.hash(&mut h);
     for doc in &corpus.documents {
         doc.path.hash(&mut h);

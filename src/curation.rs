@@ -10,6 +10,9 @@ use crate::analysis::text::fold;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+/// The user's cue file, in the same folder as the lexicon.
+pub const CUES_FILE: &str = "cues.toml";
+
 const HEADER: &str = "# recoupe: your actor lexicon, merged over the bundled one (same format as its assets/actors.toml).\n\
 # The reader's actor corrections (merge m, split s, rename r, kind K, not an actor x) are saved here.\n\n";
 
@@ -19,6 +22,9 @@ pub struct Curation {
     /// The file corrections are saved to; `None` keeps them for the session only.
     pub path: Option<PathBuf>,
     pub file: LexiconFile,
+    /// The user's cue file beside the lexicon (`cues.toml`), as `(text, shown path)`: its
+    /// lists extend the bundled reporting cues. Read only; the reader never writes it.
+    pub cues: Option<(String, String)>,
 }
 
 impl Curation {
@@ -35,9 +41,21 @@ impl Curation {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => LexiconFile::default(),
             Err(source) => return Err(LexiconError::Io { path: shown, source }),
         };
+        let cue_path = path.with_file_name(CUES_FILE);
+        let cues = match std::fs::read_to_string(&cue_path) {
+            Ok(text) => Some((text, cue_path.display().to_string())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(source) => {
+                return Err(LexiconError::Io {
+                    path: cue_path.display().to_string(),
+                    source,
+                });
+            }
+        };
         Ok(Curation {
             path: Some(path.to_path_buf()),
             file,
+            cues,
         })
     }
 
@@ -48,16 +66,25 @@ impl Curation {
         format!("{HEADER}{body}")
     }
 
-    /// The bundled lexicon with this one merged over it.
+    /// Everything of the user's that changes the analysis (the lexicon and the cue file), for
+    /// the cache key.
+    pub fn fingerprint(&self) -> String {
+        match &self.cues {
+            Some((text, _)) => format!("{}\n[cues]\n{text}", self.text()),
+            None => self.text(),
+        }
+    }
+
+    /// The bundled lexicon with this one merged over it, and the bundled cues with the user's.
     pub fn lexicon(&self) -> Result<Lexicon, LexiconError> {
-        if self.file == LexiconFile::default() {
+        if self.file == LexiconFile::default() && self.cues.is_none() {
             return Ok(Lexicon::embedded());
         }
         let name = self
             .path
             .as_ref()
             .map_or("your lexicon".to_string(), |p| p.display().to_string());
-        Lexicon::build(vec![(self.text(), name)])
+        Lexicon::build_with_cues(vec![(self.text(), name)], self.cues.clone())
     }
 
     /// Writes the file atomically (a half-written lexicon is never left behind).

@@ -250,7 +250,7 @@ fn print_stats(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
     let found = actors::extract(&corpus, &lexicon);
     let actors_time = clock.elapsed();
     let clock = Instant::now();
-    let all = claims::extract(&corpus, &found, &lexicon, &claims::Cues::embedded());
+    let all = claims::extract(&corpus, &found, &lexicon, &lexicon.cues);
     let claims_time = clock.elapsed();
     let clock = Instant::now();
     let index = related::RelatedIndex::build(&corpus, &found, &all, &lexicon);

@@ -219,3 +219,54 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
     assert!(out.status.success());
     assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn a_user_cue_file_beside_the_lexicon_extends_the_reporting_cues() {
+    let dir = tempfile::tempdir().expect("dir");
+    let texts = dir.path().join("texts");
+    std::fs::create_dir(&texts).expect("dir");
+    std::fs::write(
+        texts.join("a.txt"),
+        "Budget\n\nLe ministre Jean Dupont susurre que la loi de finances passera avant l’été.\n",
+    )
+    .expect("write");
+    let config = dir.path().join("config");
+    let claims_with = |config: &std::path::Path| {
+        let out = Command::cargo_bin("recoupe")
+            .expect("binary")
+            .env("XDG_CONFIG_HOME", config)
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
+            .args(["claims", "--json"])
+            .arg(&texts)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        v["claims"].as_array().cloned().unwrap_or_default()
+    };
+    assert!(claims_with(&config).is_empty(), "`susurre` is no bundled cue");
+    std::fs::create_dir_all(config.join("recoupe")).expect("dir");
+    std::fs::write(config.join("recoupe/cues.toml"), "verbs_fr = [\"susurre\"]\n").expect("write");
+    let found = claims_with(&config);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["speaker_text"], "Le ministre Jean Dupont");
+    assert!(
+        found[0]["text"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("la loi de finances")
+    );
+
+    std::fs::write(config.join("recoupe/cues.toml"), "verbs = [\"susurre\"]\n").expect("write");
+    let out = Command::cargo_bin("recoupe")
+        .expect("binary")
+        .env("XDG_CONFIG_HOME", &config)
+        .args(["claims"])
+        .arg(&texts)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("cues.toml"), "{err}");
+}

@@ -68,7 +68,8 @@ impl HowFound {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 struct CuesFile {
     participles_fr: Vec<String>,
     auxiliaries_fr: Vec<String>,
@@ -81,13 +82,12 @@ struct CuesFile {
     definite_articles: Vec<String>,
     feminine_articles: Vec<String>,
     masculine_articles: Vec<String>,
+    indefinite_articles: Vec<String>,
     leading_words: Vec<String>,
     complementisers: Vec<String>,
     addressee_prepositions: Vec<String>,
     prepositions: Vec<String>,
-    #[serde(default)]
     opening_sources: Vec<String>,
-    #[serde(default)]
     quote_only: Vec<String>,
 }
 
@@ -105,6 +105,7 @@ pub struct Cues {
     definite_articles: HashSet<String>,
     feminine_articles: HashSet<String>,
     masculine_articles: HashSet<String>,
+    indefinite_articles: HashSet<String>,
     leading_words: HashSet<String>,
     complementisers: HashSet<String>,
     addressee_prepositions: HashSet<String>,
@@ -115,9 +116,44 @@ pub struct Cues {
 
 impl Cues {
     pub fn parse(text: &str) -> Result<Cues, toml::de::Error> {
-        let f: CuesFile = toml::from_str(text)?;
+        Ok(Cues::from_file(toml::from_str(text)?))
+    }
+
+    /// The bundled cues extended by a user's cue file (same keys as `assets/cues.toml`, each
+    /// list added to the bundled one); `name` is how the file is named in an error.
+    pub fn with_user(text: &str, name: &str) -> Result<Cues, super::lexicon::LexiconError> {
+        let mut f: CuesFile =
+            toml::from_str(include_str!("../../assets/cues.toml")).unwrap_or_else(|e| panic!("embedded cues: {e}"));
+        let user: CuesFile = super::lexicon::parse_toml(text, name)?;
+        macro_rules! extend {
+            ($($field:ident),*) => { $( f.$field.extend(user.$field); )* };
+        }
+        extend!(
+            participles_fr,
+            auxiliaries_fr,
+            verbs_fr,
+            verbs_en,
+            sources,
+            pronouns,
+            source_nouns,
+            determiners,
+            definite_articles,
+            feminine_articles,
+            masculine_articles,
+            indefinite_articles,
+            leading_words,
+            complementisers,
+            addressee_prepositions,
+            prepositions,
+            opening_sources,
+            quote_only
+        );
+        Ok(Cues::from_file(f))
+    }
+
+    fn from_file(f: CuesFile) -> Cues {
         let set = super::lexicon::folded_set;
-        Ok(Cues {
+        Cues {
             participles: set(&f.participles_fr),
             auxiliaries: set(&f.auxiliaries_fr),
             verbs: f.verbs_fr.iter().chain(&f.verbs_en).map(|w| fold(w)).collect(),
@@ -132,13 +168,14 @@ impl Cues {
             definite_articles: set(&f.definite_articles),
             feminine_articles: set(&f.feminine_articles),
             masculine_articles: set(&f.masculine_articles),
+            indefinite_articles: set(&f.indefinite_articles),
             leading_words: set(&f.leading_words),
             complementisers: set(&f.complementisers),
             addressee_prepositions: set(&f.addressee_prepositions),
             prepositions: set(&f.prepositions),
             opening_sources: set(&f.opening_sources),
             quote_only: set(&f.quote_only),
-        })
+        }
     }
 
     pub fn embedded() -> Cues {
@@ -520,7 +557,10 @@ impl Finder<'_> {
     fn claims(&self, last: &mut Speaker) -> Vec<Claim> {
         let quotes = quotations(self.text);
         let mut out = Vec::new();
-        // Whether the sentence before (in this passage) reported something.
+        // Whether the sentence before reported something. A quotation opening a paragraph
+        // goes on with the speaker before (tried: with the subject of the paragraph before,
+        // it scored worse); inside a paragraph, after a sentence that reported nothing, with
+        // that sentence's subject.
         let mut previous_reported = true;
         for sentence in sentences(self.text, &quotes, &|w| self.abbreviation(w)) {
             let before = out.len();
@@ -1047,9 +1087,19 @@ impl Finder<'_> {
     /// following apposition (`…, John Bolton`) taken in.
     fn phrase_after(&self, from: usize, limit: usize) -> Option<Range<usize>> {
         let rest = &self.text[from..limit];
+        // `a indiqué V. Sapounov`: the period of an initial does not end the phrase.
         let stop = rest
-            .find([',', '.', ':', ';', '«', '“', '"', '('])
-            .unwrap_or(rest.len());
+            .char_indices()
+            .find(|&(i, c)| {
+                matches!(c, ',' | ':' | ';' | '«' | '“' | '"' | '(')
+                    || c == '.' && {
+                        let mut before = rest[..i].chars().rev();
+                        let initial = before.next().is_some_and(char::is_uppercase)
+                            && before.next().is_none_or(|b| !b.is_alphanumeric());
+                        !initial
+                    }
+            })
+            .map_or(rest.len(), |(i, _)| i);
         let mut end = from + stop;
         if rest[stop..].starts_with(',') {
             let next = end + 1;
@@ -1130,8 +1180,13 @@ impl Finder<'_> {
                     && end <= last.end
                     && self.actors.actors[a].kind == ActorKind::Person
                     && !self.after_preposition(last.start, at)
+                    && !self.possessor(end)
             });
-        if let Some((_, at, end)) = subject.filter(|_| last_names) {
+        let indefinite = {
+            let span = self.token_span(&last);
+            span.start < span.end && self.cues.indefinite_articles.contains(&self.folded[span.start])
+        };
+        if let Some((_, at, end)) = subject.filter(|_| last_names && (!indefinite || pieces.is_empty())) {
             let before = self.token_span(&(last.start..at));
             // Keep a short title with the name (`le premier ministre Jean-Marc Ayrault`).
             return if before.len() <= 4 {
@@ -1163,6 +1218,12 @@ impl Finder<'_> {
         self.trimmed(piece)
     }
 
+    /// Whether a name ending at `end` owns what follows (`New Zealand’s Prime Minister`).
+    fn possessor(&self, end: usize) -> bool {
+        let rest = &self.text[end..];
+        rest.starts_with("'s ") || rest.starts_with("’s ") || rest.starts_with("' ") || rest.starts_with("’ ")
+    }
+
     /// A title written short (`Mr`, `Dr`, `Gen`): no sentence ends on its period.
     fn abbreviation(&self, folded: &str) -> bool {
         folded.len() <= 4 && (self.words.honorific(folded).is_some() || self.lexicon.roles.contains(folded))
@@ -1185,10 +1246,13 @@ impl Finder<'_> {
     /// lower-case word, and names no person.
     fn is_description(&self, r: &Range<usize>) -> bool {
         let span = self.token_span(r);
+        // `Paul Dewar, an Ottawa New Democrat MP, said`: an indefinite phrase describes.
+        let indefinite = span.start < span.end && self.cues.indefinite_articles.contains(&self.folded[span.start]);
         span.start < span.end
-            && self
-                .speaking_mention_in(r, true)
-                .is_none_or(|(at, _)| self.after_preposition(r.start, at))
+            && (indefinite
+                || self
+                    .speaking_mention_in(r, true)
+                    .is_none_or(|(at, _)| self.after_preposition(r.start, at)))
     }
 
     /// The last mention in a piece of someone who can speak (a person; or, unless

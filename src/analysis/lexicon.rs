@@ -124,6 +124,8 @@ pub struct Lexicon {
     pub stopwords: HashSet<String>,
     /// Stop words and further function words: left out when passages are compared.
     pub function_words: HashSet<String>,
+    /// The reporting cues claims are found by: the bundled ones, with the user's cue file.
+    pub cues: super::claims::Cues,
 }
 
 /// A lexicon file that could not be read; the message names the line and column.
@@ -138,6 +140,11 @@ pub enum LexiconError {
 /// A word list as folded words.
 pub(crate) fn folded_set(words: &[String]) -> HashSet<String> {
     words.iter().map(|w| fold(w)).collect()
+}
+
+/// A TOML file of the user's, with an error naming the file, line and column.
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, path: &str) -> Result<T, LexiconError> {
+    parse(text, path)
 }
 
 fn parse<T: serde::de::DeserializeOwned>(text: &str, path: &str) -> Result<T, LexiconError> {
@@ -170,6 +177,18 @@ impl Lexicon {
 
     /// The default lexicon with user lexicon texts (`(text, name)`) merged over it in order.
     pub fn build(user: Vec<(String, String)>) -> Result<Lexicon, LexiconError> {
+        Lexicon::build_with_cues(user, None)
+    }
+
+    /// As `build`, with a user's cue file (`(text, name)`) added to the bundled cues.
+    pub fn build_with_cues(
+        user: Vec<(String, String)>,
+        cues: Option<(String, String)>,
+    ) -> Result<Lexicon, LexiconError> {
+        let cues = match &cues {
+            Some((text, name)) => super::claims::Cues::with_user(text, name)?,
+            None => super::claims::Cues::embedded(),
+        };
         let mut file: LexiconFile = parse(include_str!("../../assets/actors.toml"), "assets/actors.toml")?;
         let mut from_user = vec![false; file.actors.len()];
         for (text, name) in &user {
@@ -240,6 +259,7 @@ impl Lexicon {
             place_nouns: set(&words.place_nouns),
             stopwords: set(&stop.words),
             function_words: set(&stop.words).union(&set(&stop.function_words)).cloned().collect(),
+            cues,
         })
     }
 }

@@ -16,12 +16,12 @@ pub fn actor_matches(actor: &actors::Actor, query: &str) -> bool {
             .any(|n| text::fold(n).contains(&q))
 }
 
-/// The actors of a corpus and the claims attributed to them, with the bundled cues.
+/// The actors of a corpus and the claims attributed to them, with the lexicon's cues.
 pub fn actors_and_claims(
     corpus: &crate::corpus::Corpus,
     lexicon: &lexicon::Lexicon,
 ) -> (actors::Actors, Vec<claims::Claim>) {
     let found = actors::extract(corpus, lexicon);
-    let said = claims::extract(corpus, &found, lexicon, &claims::Cues::embedded());
+    let said = claims::extract(corpus, &found, lexicon, &lexicon.cues);
     (found, said)
 }

@@ -627,7 +627,7 @@ fn event_loop(
             super::background::analyse(
                 app.corpus.clone(),
                 app.lexicon.clone(),
-                app.curation.text(),
+                app.curation.fingerprint(),
                 cache.clone(),
                 news.clone(),
             );
