@@ -127,7 +127,11 @@ pub fn markdown(
             } else {
                 format!("lines {first}–{last}")
             };
-            out.push_str(&format!("\n> {}\n>\n> — ¶ {}, {lines}", escape(&text), p + 1));
+            out.push_str(&format!(
+                "\n> {}\n>\n> — ¶ {}, {lines}",
+                escape(&text),
+                doc.paragraph(p)
+            ));
             if !names.is_empty() {
                 out.push_str(&format!(" · actors: {}", escape(&names.join(", "))));
             }
@@ -163,7 +167,7 @@ pub fn markdown(
             out.push_str(&format!(
                 "\n**{}**{cue}: {said} — ¶ {}{how}\n",
                 escape(&speaker),
-                c.passage + 1
+                doc.paragraph(c.passage)
             ));
             index.entry(speaker).or_default().insert((d, c.passage));
         }
@@ -173,7 +177,10 @@ pub fn markdown(
         for (name, places) in index {
             let places: Vec<String> = places
                 .into_iter()
-                .map(|(d, p)| escape(&format!("{} ¶ {}", corpus.documents[d].id, p + 1)))
+                .map(|(d, p)| {
+                    let doc = &corpus.documents[d];
+                    escape(&format!("{} ¶ {}", doc.id, doc.paragraph(p)))
+                })
                 .collect();
             out.push_str(&format!("- **{}**: {}\n", escape(&name), places.join(", ")));
         }
@@ -200,7 +207,7 @@ pub fn json(
                 .map(|r| actors.actors[r.actor].name.clone())
                 .collect();
             Some(serde_json::json!({
-                "doc": doc.id, "title": doc.title, "date": doc.date, "passage": p,
+                "doc": doc.id, "title": doc.title, "date": doc.date, "paragraph": doc.paragraph(p), "passage": p,
                 "start": passage.start, "end": passage.end, "text": doc.text(passage), "actors": names,
             }))
         })
@@ -211,7 +218,8 @@ pub fn json(
         .filter_map(|c| claims.get(*c))
         .map(|c| {
             serde_json::json!({
-                "doc": corpus.documents[c.doc].id, "passage": c.passage, "start": c.start, "end": c.end,
+                "doc": corpus.documents[c.doc].id, "paragraph": corpus.documents[c.doc].paragraph(c.passage),
+                "passage": c.passage, "start": c.start, "end": c.end,
                 "speaker": c.speaker.and_then(|s| actors.actors.get(s)).map(|a| a.name.clone()),
                 "speaker_text": c.speaker_text, "cue": c.cue, "kind": c.kind, "how_found": c.how_found, "text": c.text,
             })

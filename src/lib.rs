@@ -10,3 +10,4 @@ pub mod save;
 pub mod search;
 pub mod synthetic;
 pub mod tui;
+pub mod wording;

@@ -13,7 +13,12 @@ use std::process::ExitCode;
 
 /// A terminal reader for news corpora: who appears, who said what, and where else it is told.
 #[derive(Parser)]
-#[command(name = "recoupe", version, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "recoupe",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = "Exit status: 0 done; 1 a filter (--actor, --filter) matched nothing, said on stderr, or the work failed; 2 the command could not run as asked (arguments, a missing path, an empty folder, a broken lexicon or cue file, an export file that exists). A closed pipe (| head) ends a command quietly with 0."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -149,9 +154,11 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("recoupe: {e:#}");
             let usage = e.downcast_ref::<LoadError>().is_some() || e.downcast_ref::<UsageError>().is_some();
+            // 1: nothing matched, or the work failed; 2: the command could not run as asked.
             ExitCode::from(if usage { 2 } else { 1 })
         }
     }
@@ -160,6 +167,36 @@ fn main() -> ExitCode {
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 struct UsageError(String);
+
+/// What a filter matched nothing of: said on stderr, exit status 1 (like `grep`).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct NoMatch(String);
+
+/// Writes a line to standard output; a closed pipe (`recoupe claims | head -1`) comes back as
+/// an error that ends the command quietly.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?
+    }};
+}
+
+/// `"a", "b"`: queries as the user typed them.
+fn quoted_list(queries: &[String]) -> String {
+    queries
+        .iter()
+        .map(|q| format!("{q:?}"))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+/// Whether an error is standard output closed by the reader of a pipe.
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}
 
 /// Loads the corpus named on the command line (or the default one), warnings on stderr, and a
 /// progress bar there when stderr is a terminal (nothing when it is a pipe or a file).
@@ -269,10 +306,10 @@ fn print_stats(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
         "milliseconds": {"load": ms(read), "clean": ms(clean), "load_and_clean": ms(load), "actors": ms(actors_time), "claims": ms(claims_time), "related": ms(related_time)},
     });
     if json {
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        out!("{}", serde_json::to_string_pretty(&value)?);
     } else {
         for key in ["documents", "passages", "actors", "claims", "bytes", "warnings"] {
-            println!("{key:<16} {}", value[key]);
+            out!("{key:<16} {}", value[key]);
         }
         for (stage, t) in [
             ("load (read)", read),
@@ -281,7 +318,7 @@ fn print_stats(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
             ("claims", claims_time),
             ("related", related_time),
         ] {
-            println!("{:<16} {} ms", stage, ms(t));
+            out!("{:<16} {} ms", stage, ms(t));
         }
     }
     Ok(())
@@ -321,6 +358,9 @@ fn print_actors(
         None => (0..found.actors.len()).collect(),
     };
     let shown: Vec<&actors::Actor> = order.iter().map(|&a| &found.actors[a]).collect();
+    if let Some(query) = filter.filter(|_| shown.is_empty()) {
+        return Err(NoMatch(format!("no actor matches {query:?}")).into());
+    }
     if json {
         let list: Vec<serde_json::Value> = shown
             .iter()
@@ -331,6 +371,7 @@ fn print_actors(
                     .map(|m| {
                         let mut v = serde_json::json!({
                             "doc": corpus.documents[m.doc].id,
+                            "paragraph": corpus.documents[m.doc].paragraph(m.passage),
                             "passage": m.passage,
                             "start": m.start,
                             "end": m.end,
@@ -345,17 +386,20 @@ fn print_actors(
                 serde_json::json!({"name": a.name, "kind": a.kind, "aliases": a.aliases, "mentions": mentions})
             })
             .collect();
-        println!(
+        out!(
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({ "actors": list }))?
         );
     } else {
-        println!(
+        out!(
             "{:<36} {:<13} {:>8} {:>5}  aliases",
-            "actor", "kind", "mentions", "docs"
+            "actor",
+            "kind",
+            "mentions",
+            "docs"
         );
         for a in &shown {
-            println!(
+            out!(
                 "{:<36} {:<13} {:>8} {:>5}  {}",
                 a.name,
                 a.kind.label(),
@@ -383,16 +427,26 @@ fn print_claims(
                 .any(|q| recoupe::analysis::actor_matches(&found.actors[a], q))
         })
         .collect();
+    if let Some(q) = queries
+        .iter()
+        .find(|q| !found.actors.iter().any(|a| recoupe::analysis::actor_matches(a, q)))
+    {
+        return Err(NoMatch(format!("no actor matches {q:?}")).into());
+    }
     let selected: Vec<&claims::Claim> = all
         .iter()
         .filter(|c| queries.is_empty() || c.speaker.is_some_and(|s| wanted.contains(&s)))
         .collect();
+    if selected.is_empty() && !queries.is_empty() {
+        return Err(NoMatch(format!("no claim by an actor matching {}", quoted_list(queries))).into());
+    }
     if json {
         let list: Vec<serde_json::Value> = selected
             .iter()
             .map(|c| {
                 serde_json::json!({
                     "doc": corpus.documents[c.doc].id,
+                    "paragraph": corpus.documents[c.doc].paragraph(c.passage),
                     "passage": c.passage,
                     "start": c.start,
                     "end": c.end,
@@ -405,7 +459,7 @@ fn print_claims(
                 })
             })
             .collect();
-        println!(
+        out!(
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({ "claims": list }))?
         );
@@ -427,10 +481,10 @@ fn print_claims(
                 claims::ClaimKind::Direct => format!("« {} »", c.text),
                 claims::ClaimKind::Indirect => c.text.clone(),
             };
-            println!(
+            out!(
                 "{} ¶{} [{}] {speaker}{how}{cue}: {text}",
                 corpus.documents[c.doc].id,
-                c.passage,
+                corpus.documents[c.doc].paragraph(c.passage),
                 format!("{:?}", c.kind).to_lowercase(),
             );
         }
@@ -456,27 +510,30 @@ fn print_related(corpus: &Corpus, json: bool, top: usize, lexicon: Option<&std::
                 .map(|r| {
                     let (s, e) = range(r.doc, r.passage);
                     serde_json::json!({
-                        "doc": corpus.documents[r.doc].id, "passage": r.passage, "start": s, "end": e,
+                        "doc": corpus.documents[r.doc].id, "paragraph": corpus.documents[r.doc].paragraph(r.passage),
+                        "passage": r.passage, "start": s, "end": e,
                         "score": (r.score * 1000.0).round() / 1000.0,
                         "reasons": r.reasons.iter().map(|x| x.label()).collect::<Vec<_>>(),
                     })
                 })
                 .collect();
-            out.push(serde_json::json!({"doc": corpus.documents[d].id, "passage": p, "start": start, "end": end, "related": related}));
-        } else if let Some(best) = list.first() {
-            println!(
-                "{} ¶{} → {} ¶{} ({:.2}; {})",
-                corpus.documents[d].id,
-                p,
-                corpus.documents[best.doc].id,
-                best.passage,
-                best.score,
-                best.reasons.iter().map(|x| x.label()).collect::<Vec<_>>().join("; ")
-            );
+            out.push(serde_json::json!({"doc": corpus.documents[d].id, "paragraph": corpus.documents[d].paragraph(p), "passage": p, "start": start, "end": end, "related": related}));
+        } else {
+            for r in &list {
+                out!(
+                    "{} ¶{} → {} ¶{} ({:.2}; {})",
+                    corpus.documents[d].id,
+                    corpus.documents[d].paragraph(p),
+                    corpus.documents[r.doc].id,
+                    corpus.documents[r.doc].paragraph(r.passage),
+                    r.score,
+                    r.reasons.iter().map(|x| x.label()).collect::<Vec<_>>().join("; ")
+                );
+            }
         }
     }
     if json {
-        println!(
+        out!(
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({ "passages": out }))?
         );
@@ -502,7 +559,7 @@ fn export(corpus: &Corpus, options: &ExportOptions, lexicon: Option<&std::path::
             .filter(|&a| recoupe::analysis::actor_matches(&found.actors[a], q))
             .collect();
         if set.is_empty() {
-            return Err(UsageError(format!("no actor matches {q:?}")).into());
+            return Err(NoMatch(format!("no actor matches {q:?}")).into());
         }
         wanted.push(set);
     }
@@ -525,6 +582,14 @@ fn export(corpus: &Corpus, options: &ExportOptions, lexicon: Option<&std::path::
             }
         }
     }
+    if selection.is_empty() {
+        return Err(NoMatch(format!(
+            "nothing to export: no {} of actors matching {}",
+            if options.claims { "claim" } else { "passage" },
+            quoted_list(options.queries)
+        ))
+        .into());
+    }
     let names: Vec<String> = wanted
         .iter()
         .map(|set| {
@@ -546,7 +611,10 @@ fn export(corpus: &Corpus, options: &ExportOptions, lexicon: Option<&std::path::
         export::markdown(corpus, &found, &all, &selection, &info)
     };
     match options.output.filter(|p| p.as_os_str() != "-") {
-        None => print!("{text}"),
+        None => {
+            use std::io::Write as _;
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+        }
         Some(path) => {
             if path.exists() && !options.force {
                 return Err(UsageError(format!(
@@ -556,7 +624,11 @@ fn export(corpus: &Corpus, options: &ExportOptions, lexicon: Option<&std::path::
                 .into());
             }
             recoupe::save::write_atomically(path, &text)?;
-            eprintln!("recoupe: wrote {} ({} items)", path.display(), selection.len());
+            eprintln!(
+                "recoupe: wrote {} ({})",
+                path.display(),
+                recoupe::wording::counted(selection.len(), "item")
+            );
         }
     }
     Ok(())

@@ -128,7 +128,75 @@ fn actors_filter_is_fuzzy_accent_insensitive_and_alias_aware() {
         etat.iter().take(2).any(|n| n == "ISIS-K") && etat.iter().take(2).any(|n| n == "État islamique"),
         "{etat:?}"
     );
-    assert!(names("qqqqzz").is_empty());
+}
+
+#[test]
+fn a_filter_that_matches_nothing_says_so_on_stderr_with_status_1_in_every_command() {
+    for args in [
+        &["actors", "seeds", "--filter", "qqqqzz"][..],
+        &["actors", "seeds", "--json", "--filter", "qqqqzz"],
+        &["claims", "seeds", "--actor", "qqqqzz"],
+        &["claims", "seeds", "--json", "--actor", "qqqqzz"],
+        &["export", "seeds", "--actor", "qqqqzz"],
+    ] {
+        let out = recoupe().args(args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: nothing on stdout");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim(), "recoupe: no actor matches \"qqqqzz\"", "{args:?}");
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly() {
+    for args in [
+        &["claims", "seeds"][..],
+        &["claims", "seeds", "--json"],
+        &["actors", "seeds"],
+        &["actors", "seeds", "--json"],
+        &["related", "seeds"],
+        &["related", "seeds", "--json"],
+        &["stats", "seeds"],
+    ] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("recoupe"))
+            .args(args)
+            .env("XDG_CONFIG_HOME", "/nonexistent/recoupe-tests")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        // Read one line, then close the pipe as `head -1` does.
+        let mut first = String::new();
+        let stdout = child.stdout.take().expect("stdout");
+        std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut first).expect("a line");
+        let out = child.wait_with_output().expect("ends");
+        assert!(!first.is_empty(), "{args:?}");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"), "{args:?}");
+    }
+}
+
+#[test]
+fn related_honours_top_in_the_table_as_in_json() {
+    let table = recoupe()
+        .args(["related", "seeds", "--top", "3"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&table.stdout);
+    let mut per_passage: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for line in text.lines() {
+        *per_passage.entry(line.split(" → ").next().unwrap_or("")).or_default() += 1;
+    }
+    assert!(per_passage.values().all(|&n| n <= 3), "{per_passage:?}");
+    assert!(
+        per_passage.values().any(|&n| n == 3),
+        "three links shown where there are three"
+    );
 }
 
 #[test]
@@ -269,4 +337,57 @@ fn a_user_cue_file_beside_the_lexicon_extends_the_reporting_cues() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("cues.toml"), "{err}");
+}
+
+#[test]
+fn one_paragraph_number_for_a_passage_in_json_tables_and_the_export() {
+    let v = json_of(&["claims", "seeds", "--json", "--actor", "Biden"]);
+    let claim = v["claims"]
+        .as_array()
+        .expect("claims")
+        .iter()
+        .find(|c| {
+            c["text"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with("de poursuivre les frappes")
+        })
+        .cloned()
+        .expect("Biden's promise");
+    let paragraph = claim["paragraph"].as_u64().expect("a paragraph number");
+    assert!(paragraph >= 1);
+    assert_ne!(
+        paragraph,
+        claim["passage"].as_u64().expect("passage"),
+        "1-based, counting what a reader sees"
+    );
+    let table = recoupe()
+        .args(["claims", "seeds", "--actor", "Biden"])
+        .output()
+        .expect("runs");
+    let line = String::from_utf8_lossy(&table.stdout)
+        .lines()
+        .find(|l| l.contains("de poursuivre les frappes"))
+        .map(str::to_string)
+        .expect("in the table");
+    assert!(line.contains(&format!(" ¶{paragraph} ")), "{line}");
+    let export = recoupe()
+        .args(["export", "seeds", "--claims", "--actor", "Biden"])
+        .output()
+        .expect("runs");
+    let md = String::from_utf8_lossy(&export.stdout);
+    let said = md
+        .lines()
+        .find(|l| l.contains("de poursuivre les frappes"))
+        .expect("exported");
+    assert!(said.contains(&format!("— ¶ {paragraph}")), "{said}");
+    let related = json_of(&["related", "seeds", "--json"]);
+    let here = related["passages"]
+        .as_array()
+        .expect("passages")
+        .iter()
+        .find(|p| p["doc"] == claim["doc"] && p["passage"] == claim["passage"])
+        .cloned()
+        .expect("the passage in related");
+    assert_eq!(here["paragraph"].as_u64(), Some(paragraph));
 }

@@ -559,7 +559,13 @@ fn the_selection_tab_lists_items_in_corpus_order_and_removes_them() {
             Action::NextTab,
         ],
     );
-    assert!(screen(&a).contains("¶ 1 "));
+    // Each item cites its document and the paragraph number every view uses.
+    let recoupe::tui::app::SelectionItem::Passage(_, p) = items[0] else {
+        unreachable!("checked above")
+    };
+    let doc = &a.corpus.documents[0];
+    let cited = format!("¶ {} · {}", doc.paragraph(p), &doc.id[..8]);
+    assert!(screen(&a).contains(&cited), "{cited:?} in\n{}", screen(&a));
     update(&mut a, Action::RemoveSelected);
     assert_eq!(a.selection.len(), 1);
     assert!(matches!(

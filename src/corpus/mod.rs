@@ -83,6 +83,18 @@ impl Document {
             .filter(|(_, p)| p.kind != PassageKind::Debris)
     }
 
+    /// The paragraph number of a passage, as every view cites it: 1-based, counting the
+    /// content passages (body and headings) up to it, whether debris is shown or not. A passage
+    /// that is not content (the title line, debris) takes the number of the paragraph before
+    /// it (0 before the first).
+    pub fn paragraph(&self, passage: usize) -> usize {
+        self.passages
+            .iter()
+            .take(passage.saturating_add(1))
+            .filter(|p| p.kind.is_content())
+            .count()
+    }
+
     pub fn content_count(&self) -> usize {
         self.content().count()
     }

@@ -78,7 +78,7 @@ pub fn absorb(app: &mut App, news: Background) {
             if let Some(w) = warnings.first() {
                 let text = match warnings.len() {
                     1 => w.to_string(),
-                    n => format!("{w} (and {} more warnings)", n - 1),
+                    n => format!("{w} (and {} more)", crate::wording::counted(n - 1, "warning")),
                 };
                 warn(app, &text);
             }
@@ -238,7 +238,10 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
             };
             say(
                 app,
-                &format!("{verb} the selection ({} items); e exports it", app.selection.len()),
+                &format!(
+                    "{verb} the selection ({}); e exports it",
+                    crate::wording::counted(app.selection.len(), "item")
+                ),
             );
         }
         Action::SelectClaim => {
@@ -253,7 +256,10 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
                     app.selection.claims.insert(c);
                     say(
                         app,
-                        &format!("Added the claim to the selection ({} items)", app.selection.len()),
+                        &format!(
+                            "Added the claim to the selection ({})",
+                            crate::wording::counted(app.selection.len(), "item")
+                        ),
                     );
                 }
                 None => say(
@@ -299,9 +305,10 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
             say(
                 app,
                 &format!(
-                    "Added {added} passages naming {} ({} items)",
+                    "Added {} naming {} ({})",
+                    crate::wording::counted(added, "passage"),
                     names.join(" + "),
-                    app.selection.len()
+                    crate::wording::counted(app.selection.len(), "item")
                 ),
             );
         }
@@ -669,7 +676,13 @@ fn export_to(app: &mut App, path: &str) {
     };
     let text = crate::export::markdown(&app.corpus, &app.actors, &app.claims, &app.selection, &info);
     match crate::save::write_atomically(std::path::Path::new(path), &text) {
-        Ok(()) => say(app, &format!("Exported {} items to {path}", app.selection.len())),
+        Ok(()) => say(
+            app,
+            &format!(
+                "Exported {} to {path}",
+                crate::wording::counted(app.selection.len(), "item")
+            ),
+        ),
         Err(e) => {
             app.message = Some(Message {
                 text: format!("{e} (the selection is kept)"),

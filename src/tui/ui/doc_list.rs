@@ -51,7 +51,10 @@ impl Widget for DocList<'_> {
             let date = doc.date.as_deref().unwrap_or("no date");
             let mut meta = format!("  {date} · {} ¶", doc.content_count());
             if !app.filter.is_empty() {
-                meta.push_str(&format!(" · {} mentions", app.filter_mentions(d)));
+                meta.push_str(&format!(
+                    " · {}",
+                    crate::wording::counted(app.filter_mentions(d), "mention")
+                ));
             }
             lines.push(Line::from(Span::styled(fit(&meta, width), Style::new().fg(app.theme.dim))).style(style));
         }

@@ -126,7 +126,11 @@ impl Widget for FilterResults<'_> {
                         Style::new().fg(app.theme.dim),
                     ));
                 }
-                let rest = format!("  {} · {} docs", actor.kind.label(), actor.documents());
+                let rest = format!(
+                    "  {} · {}",
+                    actor.kind.label(),
+                    crate::wording::counted(actor.documents(), "doc")
+                );
                 spans.push(Span::styled(
                     fit(&rest, inner.width as usize),
                     Style::new().fg(app.theme.dim),

@@ -146,12 +146,10 @@ impl Widget for Reader<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let reader = &app.reader;
-        let shown = reader.lines.spans.iter().filter(|s| !s.is_empty()).count();
-        let position = reader.lines.spans[..reader.passage.min(reader.lines.spans.len())]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .count()
-            + 1;
+        // The paragraph number every view cites (debris shown or not).
+        let (position, shown) = app
+            .current_document()
+            .map_or((0, 0), |d| (d.paragraph(reader.passage).max(1), d.content_count()));
         let name = app.current_document().map_or("", |d| d.id.as_str());
         let title = Line::from(format!(" {name} · ¶ {position}/{shown} "));
         let block = pane_block(app, title, Focus::Reader);

@@ -182,7 +182,8 @@ impl Sidebar<'_> {
                             &doc.text(x).split_whitespace().take(8).collect::<Vec<_>>().join(" "),
                         )
                     });
-                    Line::raw(fit(&format!("¶ {} {}", d + 1, words), width))
+                    // The paragraph number first: a narrow sidebar cuts the rest.
+                    Line::raw(fit(&format!("¶ {} · {} · {}", doc.paragraph(p), doc.id, words), width))
                 }
                 SelectionItem::Claim(c) => {
                     let claim = &app.claims[c];
