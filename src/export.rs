@@ -89,20 +89,21 @@ pub fn markdown(
     selection: &Selection,
     info: &ExportInfo,
 ) -> String {
+    use crate::wording::counted;
     let mut out = String::from("# recoupe: selection\n\n");
     out.push_str(&format!("- Exported: {}\n", escape(&info.date)));
     out.push_str(&format!(
-        "- Corpus: {} ({} documents)\n",
+        "- Corpus: {} ({})\n",
         escape(&info.corpus),
-        corpus.documents.len()
+        counted(corpus.documents.len(), "document")
     ));
     if !info.filters.is_empty() {
         out.push_str(&format!("- Filters: {}\n", escape(&info.filters.join("; "))));
     }
     out.push_str(&format!(
-        "- Selected: {} passages, {} claims\n",
-        selection.passages.len(),
-        selection.claims.len()
+        "- Selected: {}, {}\n",
+        counted(selection.passages.len(), "passage"),
+        counted(selection.claims.len(), "claim")
     ));
     let mut docs: BTreeSet<usize> = selection.passages.iter().map(|(d, _)| *d).collect();
     docs.extend(selection.claims.iter().filter_map(|c| claims.get(*c)).map(|c| c.doc));

@@ -211,3 +211,29 @@ fn seeds_load_from_the_binary_with_titles_dates_and_no_debris() {
     let dated = corpus.documents.iter().filter(|d| d.date.is_some()).count();
     assert!(dated >= 3, "dates from headers and text");
 }
+
+#[test]
+fn markdown_headings_are_headings_without_their_marks() {
+    let dir = folder(&[(
+        "a.md",
+        "# Le titre de l’article\n\nPremier paragraphe du texte, assez long pour être lu.\n\n## Réactions\nLe ministre a déclaré que la loi passera.\n".as_bytes(),
+    )]);
+    let corpus = load(dir.path());
+    let doc = &corpus.documents[0];
+    assert_eq!(doc.title, "Le titre de l’article");
+    let heading = doc
+        .passages
+        .iter()
+        .find(|p| doc.text(p) == "Réactions")
+        .expect("the heading without its marks");
+    assert_eq!(heading.kind, PassageKind::Heading);
+    // Offsets stay in the original file: the heading starts after `## `.
+    assert_eq!(&doc.source[heading.start - 3..heading.start], "## ");
+    let body = doc
+        .passages
+        .iter()
+        .find(|p| doc.text(p).starts_with("Le ministre"))
+        .expect("body");
+    assert_eq!(body.kind, PassageKind::Body);
+    assert!(!doc.passages.iter().any(|p| doc.text(p).starts_with('#')));
+}

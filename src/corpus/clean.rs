@@ -30,9 +30,18 @@ pub fn passages(source: &str) -> Vec<Passage> {
         let text = &source[start..end];
         let pieces = unglue(text);
         for (a, b) in pieces {
-            let (a, b) = trim_range(source, start + a, start + b);
+            let (mut a, b) = trim_range(source, start + a, start + b);
+            // `## Réactions`: a Markdown heading, shown without its marks (offsets stay in the file).
+            let marks = atx_marks(&source[a..b]);
+            if marks > 0 {
+                a = trim_range(source, a + marks, b).0;
+            }
             if a < b {
-                let kind = classify(&source[a..b]);
+                let kind = if marks > 0 {
+                    PassageKind::Heading
+                } else {
+                    classify(&source[a..b])
+                };
                 out.push(Passage { start: a, end: b, kind });
             }
         }
@@ -40,7 +49,15 @@ pub fn passages(source: &str) -> Vec<Passage> {
     out
 }
 
-/// Byte ranges of blank-line separated paragraphs, trimmed of surrounding white space.
+/// The length of the `#` marks opening a Markdown (ATX) heading line (`## Titre`), else 0.
+fn atx_marks(line: &str) -> usize {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    let spaced = line[hashes..].starts_with([' ', '\t']);
+    if (1..=6).contains(&hashes) && spaced { hashes } else { 0 }
+}
+
+/// Byte ranges of blank-line separated paragraphs, trimmed of surrounding white space; a
+/// Markdown heading line is a paragraph of its own.
 fn paragraphs(source: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut para_start: Option<usize> = None;
@@ -48,11 +65,15 @@ fn paragraphs(source: &str) -> Vec<(usize, usize)> {
     let mut offset = 0;
     for line in source.split_inclusive('\n') {
         let blank = line.trim_matches(is_space).is_empty();
-        if blank {
-            if let Some(s) = para_start.take() {
-                out.push((s, para_end));
-            }
-        } else {
+        let heading = atx_marks(line.trim_start_matches(is_space)) > 0;
+        if (blank || heading)
+            && let Some(s) = para_start.take()
+        {
+            out.push((s, para_end));
+        }
+        if heading {
+            out.push((offset, offset + line.len()));
+        } else if !blank {
             para_start.get_or_insert(offset);
             para_end = offset + line.len();
         }
