@@ -258,8 +258,12 @@ pub fn extract(corpus: &Corpus, actors: &Actors, lexicon: &Lexicon, cues: &Cues)
                 words,
                 state,
                 subject_before,
+                quotes: quotations(text),
+                sentences: Vec::new(),
             };
             finder.folded = finder.toks.iter().map(|t| fold(t.text)).collect();
+            let split = sentences(text, &finder.quotes, &|w| finder.abbreviation(w));
+            finder.sentences = split;
             subject_before = finder.last_subject();
             for mut claim in finder.claims(&mut last) {
                 claim.doc = d;
@@ -288,6 +292,9 @@ struct Finder<'a> {
     state: Option<usize>,
     /// The subject of the last sentence of the passage before.
     subject_before: Option<usize>,
+    /// The passage's quotations (whole, inner) and sentences, found once.
+    quotes: Vec<(Range<usize>, Range<usize>)>,
+    sentences: Vec<Range<usize>>,
 }
 
 /// The most mentioned state of a document.
@@ -555,16 +562,16 @@ impl Finder<'_> {
     }
 
     fn claims(&self, last: &mut Speaker) -> Vec<Claim> {
-        let quotes = quotations(self.text);
+        let quotes = &self.quotes;
         let mut out = Vec::new();
         // Whether the sentence before reported something. A quotation opening a paragraph
         // goes on with the speaker before (tried: with the subject of the paragraph before,
         // it scored worse); inside a paragraph, after a sentence that reported nothing, with
         // that sentence's subject.
         let mut previous_reported = true;
-        for sentence in sentences(self.text, &quotes, &|w| self.abbreviation(w)) {
+        for sentence in &self.sentences {
             let before = out.len();
-            self.sentence_claims(&sentence, &quotes, previous_reported, last, &mut out);
+            self.sentence_claims(sentence, quotes, previous_reported, last, &mut out);
             previous_reported = out.len() > before;
         }
         out
@@ -937,8 +944,7 @@ impl Finder<'_> {
     /// first person not after a preposition nor inside a quotation, else its first piece that
     /// names someone.
     fn main_subject(&self, from: usize, to: usize, last: &Speaker) -> Speaker {
-        let quotes = quotations(self.text);
-        let outside = |at: usize| !quotes.iter().any(|(q, _)| q.contains(&at));
+        let outside = |at: usize| !self.quotes.iter().any(|(q, _)| q.contains(&at));
         let span = self.token_span(&(from..to));
         let mut k = span.start;
         while k < span.end && self.cues.leading_words.contains(&self.folded[k]) {
@@ -1305,16 +1311,9 @@ impl Finder<'_> {
         }) || self.speaking_mention_in(r, false).is_some()
     }
 
-    /// Whether a phrase names a speaker: an actor who can speak, a source noun, a role, a pronoun.
+    /// Whether a phrase names a speaker: as `speaks`, or by a pronoun.
     fn names_someone(&self, r: &Range<usize>) -> bool {
-        let span = self.token_span(r);
-        span.clone().any(|k| {
-            let w = &self.folded[k];
-            self.cues.source_nouns.contains(w)
-                || self.cues.pronouns.contains(w)
-                || self.lexicon.roles.contains(w)
-                || self.words.government_nouns.contains(w)
-        }) || self.speaking_mention_in(r, false).is_some()
+        self.token_span(r).any(|k| self.cues.pronouns.contains(&self.folded[k])) || self.speaks(r)
     }
 
     fn actor_of(&self, start: usize) -> Option<usize> {
@@ -1374,20 +1373,17 @@ impl Finder<'_> {
     /// In the first sentence of a passage, the sentence before is the last of the passage
     /// before (`Le maire, Michael Bloomberg, appelle à voter…` ¶ `« … » déclare-t-il`).
     fn previous_subject(&self, at: usize) -> Option<usize> {
-        let quotes = quotations(self.text);
-        let all = sentences(self.text, &quotes, &|w| self.abbreviation(w));
+        let all = &self.sentences;
         let current = all.iter().position(|r| r.start <= at && at < r.end.max(r.start + 1))?;
         match current.checked_sub(1) {
-            Some(prev) => self.subject_of(&all[prev], &quotes),
+            Some(prev) => self.subject_of(&all[prev], &self.quotes),
             None => self.subject_before,
         }
     }
 
     /// The subject of the passage's last sentence, for the passage after.
     fn last_subject(&self) -> Option<usize> {
-        let quotes = quotations(self.text);
-        let all = sentences(self.text, &quotes, &|w| self.abbreviation(w));
-        self.subject_of(all.last()?, &quotes)
+        self.subject_of(self.sentences.last()?, &self.quotes)
     }
 
     /// The first person of a sentence not after a preposition nor inside a quotation.
