@@ -21,7 +21,9 @@ fn seeds_to_first_frame(c: &mut Criterion) {
         b.iter(|| {
             let app = App::new(load_seeds(), 120, 40);
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-            terminal.draw(|f| recoupe::tui::ui::render(&app, f)).expect("draw");
+            terminal
+                .draw(|f| drop(recoupe::tui::ui::render(&app, f)))
+                .expect("draw");
             black_box(terminal.backend().buffer().area);
         })
     });
@@ -58,7 +60,9 @@ fn render_frame(c: &mut Criterion) {
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
     c.bench_function("render one 200x60 frame", |b| {
         b.iter(|| {
-            terminal.draw(|f| recoupe::tui::ui::render(&app, f)).expect("draw");
+            terminal
+                .draw(|f| drop(recoupe::tui::ui::render(&app, f)))
+                .expect("draw");
         })
     });
 }

@@ -173,7 +173,9 @@ fn monkey(seed: u64, steps: usize) {
         check(&app, step, action);
         let mut terminal =
             Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("a terminal of any size");
-        terminal.draw(|f| render(&app, f)).expect("draw");
+        let mut hits = Default::default();
+        terminal.draw(|f| hits = render(&app, f)).expect("draw");
+        app.hits = hits;
     }
 }
 

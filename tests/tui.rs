@@ -16,7 +16,7 @@ fn app(width: u16, height: u16) -> App {
 /// The screen as text, one line per row.
 fn screen(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("terminal");
-    terminal.draw(|f| render(app, f)).expect("draw");
+    terminal.draw(|f| drop(render(app, f))).expect("draw");
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..buffer.area.height {
@@ -28,6 +28,15 @@ fn screen(app: &App) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Draws a frame as the run loop does, keeping where its items went for the next click.
+fn draw(app: &mut App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("terminal");
+    let mut hits = Default::default();
+    terminal.draw(|f| hits = render(app, f)).expect("draw");
+    app.hits = hits;
+    screen(app)
 }
 
 fn run(app: &mut App, actions: &[Action]) {
@@ -201,6 +210,7 @@ fn focus_cycles_and_the_mouse_focuses_and_selects() {
     run(&mut a, &[Action::FocusPrev]);
     assert_eq!(a.focus, Focus::Reader);
     // The third document's title row: border row, then two rows per document.
+    draw(&mut a);
     update(&mut a, Action::Click { column: 5, row: 5 });
     assert_eq!(a.focus, Focus::Documents);
     assert_eq!(a.reader.doc, 2);
@@ -230,7 +240,7 @@ fn sidebar_outline_jumps_to_a_passage() {
 /// Rows and columns of the cells drawn with a modifier, as text.
 fn cells_with(app: &App, modifier: ratatui::style::Modifier) -> String {
     let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("terminal");
-    terminal.draw(|f| render(app, f)).expect("draw");
+    terminal.draw(|f| drop(render(app, f))).expect("draw");
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..buffer.area.height {
@@ -618,7 +628,7 @@ fn filter_prompt_80x24() {
 /// The text of the cells painted with a background colour, row by row.
 fn cells_with_bg(app: &App, bg: ratatui::style::Color) -> Vec<String> {
     let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("terminal");
-    terminal.draw(|f| render(app, f)).expect("draw");
+    terminal.draw(|f| drop(render(app, f))).expect("draw");
     let buffer = terminal.backend().buffer();
     (0..buffer.area.height)
         .map(|y| {
@@ -766,4 +776,80 @@ fn a_load_that_finds_nothing_closes_the_reader_with_the_reason() {
     assert!(a.quit);
     assert!(a.failed.as_ref().is_some_and(|e| e.to_string().contains("junk")));
     screen(&a);
+}
+
+/// The screen rows where each sidebar item begins, read off the screen as a user sees it:
+/// an item's first row starts at the pane's left edge, its other rows are indented.
+fn sidebar_items_on_screen(app: &App, screen: &str) -> (u16, Vec<u16>) {
+    let panes = recoupe::tui::ui::layout::Panes::of(app.area).expect("room for the panes");
+    let left = panes.sidebar.x as usize + 1;
+    let starts = screen
+        .lines()
+        .enumerate()
+        .skip(panes.sidebar.y as usize + 1)
+        .take(panes.sidebar.height as usize - 2)
+        .filter(|(_, row)| {
+            let cell: String = row.chars().skip(left).take(2).collect();
+            !cell.starts_with(' ')
+        })
+        .map(|(y, _)| y as u16)
+        .collect();
+    (panes.sidebar.x + 3, starts)
+}
+
+/// Opens the sidebar on a tab, at a passage of the first document with at least three related
+/// passages elsewhere (and so, in the seeds, several claims), and draws it.
+fn on_tab(tab: recoupe::tui::app::SidebarTab) -> (App, String) {
+    let mut a = app(120, 40);
+    run(&mut a, &[Action::FocusNext]);
+    while a.related_here.len() < 3 {
+        let before = a.reader.passage;
+        run(&mut a, &[Action::NextPassage]);
+        assert_ne!(a.reader.passage, before, "a seed passage with three related passages");
+    }
+    while a.sidebar_tab != tab {
+        run(&mut a, &[Action::NextTab]);
+    }
+    let shown = draw(&mut a);
+    (a, shown)
+}
+
+#[test]
+fn a_click_on_a_multi_row_claim_opens_that_claim() {
+    use recoupe::tui::app::SidebarTab;
+    for item in [1, 2] {
+        let (mut a, shown) = on_tab(SidebarTab::Claims);
+        let (column, starts) = sidebar_items_on_screen(&a, &shown);
+        assert!(starts.len() > 3, "several claims listed:\n{shown}");
+        assert!(starts[1] - starts[0] > 1, "claims several rows high:\n{shown}");
+        let wanted = a.claims[a.listed_claims()[item]].clone();
+        // The item's last row: one row per item would have picked a later claim.
+        update(
+            &mut a,
+            Action::Click {
+                column,
+                row: starts[item + 1] - 1,
+            },
+        );
+        assert_eq!(a.sidebar.selected, item, "claim {item} selected");
+        assert_eq!((a.reader.doc, a.reader.passage), (wanted.doc, wanted.passage));
+    }
+}
+
+#[test]
+fn a_click_on_a_multi_row_related_passage_follows_that_one() {
+    use recoupe::tui::app::SidebarTab;
+    for item in [1, 2] {
+        let (mut a, shown) = on_tab(SidebarTab::Related);
+        let (column, starts) = sidebar_items_on_screen(&a, &shown);
+        assert!(starts.len() >= 3, "three related passages listed:\n{shown}");
+        let wanted = a.related_here[item].clone();
+        let last_row = starts.get(item + 1).map_or(starts[item] + 2, |next| next - 1);
+        update(&mut a, Action::Click { column, row: last_row });
+        assert_eq!(
+            (a.reader.doc, a.reader.passage),
+            (wanted.doc, wanted.passage),
+            "related {item} followed"
+        );
+    }
 }

@@ -6,7 +6,7 @@ use super::keymap::{Context, Keymap};
 use super::reader_lines::ReaderLines;
 use super::theme::Theme;
 use super::ui;
-use super::ui::layout::{Panes, inner, reader_text_width};
+use super::ui::layout::{HitMap, Panes, inner, reader_text_width};
 use super::update;
 use super::update::update;
 use crate::analysis::actors::Actors;
@@ -235,6 +235,8 @@ pub struct App {
     pub mention_cursor: Option<(usize, usize)>,
     pub history: History,
     pub area: Rect,
+    /// Where the last frame drew each clickable item; set after each draw, read by the mouse.
+    pub hits: HitMap,
     pub documents: ListCursor,
     pub reader: ReaderState,
     pub sidebar: ListCursor,
@@ -311,6 +313,7 @@ impl App {
             mention_cursor: None,
             history: History::default(),
             area: Rect::new(0, 0, width, height),
+            hits: HitMap::default(),
             documents: ListCursor::default(),
             reader: ReaderState::default(),
             sidebar: ListCursor::default(),
@@ -599,7 +602,7 @@ fn event_loop(
         }
     };
     let mut analysis_started = false;
-    terminal.draw(|f| ui::render(&app, f))?;
+    draw(terminal, &mut app)?;
     // Lets the end-to-end tests check that a panic restores the terminal.
     if std::env::var_os("RECOUPE_TEST_PANIC").is_some() {
         panic!("panic requested by RECOUPE_TEST_PANIC");
@@ -632,10 +635,18 @@ fn event_loop(
                 news.clone(),
             );
         }
-        terminal.draw(|f| ui::render(&app, f))?;
+        draw(terminal, &mut app)?;
     }
     match app.failed.take() {
         Some(error) => Err(error.into()),
         None => Ok(()),
     }
+}
+
+/// Draws a frame and keeps where its items went, for the next click.
+fn draw(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+    let mut hits = HitMap::default();
+    terminal.draw(|f| hits = ui::render(app, f))?;
+    app.hits = hits;
+    Ok(())
 }

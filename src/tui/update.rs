@@ -4,7 +4,7 @@ use super::action::Action;
 use super::app::{App, Focus, ListCursor, Message, Overlay, Prompt, PromptPurpose, SelectionItem, SidebarTab};
 use super::background::Background;
 use super::reader_lines::ReaderLines;
-use super::ui::layout::inner;
+use super::ui::layout::{Hit, inner};
 use crate::analysis::actors::Actor;
 use crate::analysis::lexicon::ActorKind;
 use crate::curation::Curation;
@@ -1212,9 +1212,9 @@ fn click(app: &mut App, column: u16, row: u16) -> Option<Action> {
     }
     if hit(panes.documents, column, row) {
         app.focus = Focus::Documents;
-        let body = inner(panes.documents);
-        let index = app.documents.offset + (row.checked_sub(body.y)? as usize) / 2;
-        if let Some(doc) = app.visible_documents().get(index).copied() {
+        if let Some(Hit::Document(index)) = app.hits.at(column, row)
+            && let Some(doc) = app.visible_documents().get(index).copied()
+        {
             app.documents.selected = index;
             return Some(Action::JumpTo { doc, passage: 0 });
         }
@@ -1228,9 +1228,9 @@ fn click(app: &mut App, column: u16, row: u16) -> Option<Action> {
         }
     } else if hit(panes.sidebar, column, row) {
         app.focus = Focus::Sidebar;
-        let body = inner(panes.sidebar);
-        let index = app.sidebar.offset + row.checked_sub(body.y)? as usize;
-        if index < app.sidebar_len() {
+        if let Some(Hit::SidebarItem(index)) = app.hits.at(column, row)
+            && index < app.sidebar_len()
+        {
             app.sidebar.selected = index;
             return Some(Action::SideOpen);
         }

@@ -1,5 +1,6 @@
 //! The document list: title, then date and passage count, per document.
 
+use super::layout::{Hit, HitMap};
 use super::{fit, pane_block};
 use crate::corpus::sanitize_line;
 use crate::tui::app::{App, Focus};
@@ -13,8 +14,12 @@ pub struct DocList<'a> {
     pub app: &'a App,
 }
 
-impl Widget for DocList<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+/// Rows each document takes in the list: its title, then its date and size.
+const ROWS: u16 = 2;
+
+impl DocList<'_> {
+    /// Draws the list and says where each document went.
+    pub fn draw(self, area: Rect, buf: &mut Buffer, hits: &mut HitMap) {
         let app = self.app;
         let visible = app.visible_documents();
         let title = if app.filter.is_empty() {
@@ -36,9 +41,18 @@ impl Widget for DocList<'_> {
             .iter()
             .enumerate()
             .skip(app.documents.offset)
-            .take(inner.height as usize / 2)
+            .take((inner.height / ROWS) as usize)
         {
             let doc = &app.corpus.documents[d];
+            let drawn = (row - app.documents.offset) as u16;
+            hits.add(
+                Rect {
+                    y: inner.y + drawn * ROWS,
+                    height: ROWS,
+                    ..inner
+                },
+                Hit::Document(row),
+            );
             let selected = row == app.documents.selected;
             let open = d == app.reader.doc;
             let mark = if open { "▸ " } else { "  " };

@@ -51,3 +51,36 @@ pub const READER_MARGIN: u16 = 3;
 pub fn reader_text_width(panes: &Panes) -> usize {
     inner(panes.reader).width.saturating_sub(READER_MARGIN + 1).max(1) as usize
 }
+
+/// What a click on a screen cell stands for, as the last frame drew it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// The n-th row of the visible document list (not the document's index in the corpus).
+    Document(usize),
+    /// The n-th item of the sidebar's current tab, however many rows it took.
+    SidebarItem(usize),
+}
+
+/// Where the last frame drew each clickable item. `render` fills it and the mouse reads it,
+/// so a click selects what is under the pointer whatever an item's height or the scroll.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct HitMap {
+    items: Vec<(Rect, Hit)>,
+}
+
+impl HitMap {
+    pub fn add(&mut self, area: Rect, hit: Hit) {
+        if area.width > 0 && area.height > 0 {
+            self.items.push((area, hit));
+        }
+    }
+
+    /// The item drawn on a screen cell, if any.
+    pub fn at(&self, column: u16, row: u16) -> Option<Hit> {
+        let cell = ratatui::layout::Position { x: column, y: row };
+        self.items
+            .iter()
+            .find(|(area, _)| area.contains(cell))
+            .map(|&(_, hit)| hit)
+    }
+}

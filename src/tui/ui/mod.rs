@@ -10,13 +10,15 @@ mod sidebar;
 mod status;
 
 use super::app::{App, Focus, Overlay};
-use layout::{MIN_HEIGHT, MIN_WIDTH, Panes};
+use layout::{HitMap, MIN_HEIGHT, MIN_WIDTH, Panes};
 use ratatui::Frame;
 use ratatui::style::{Style, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-pub fn render(app: &App, frame: &mut Frame) {
+/// Draws the app and gives where each clickable item went, for the mouse.
+pub fn render(app: &App, frame: &mut Frame) -> HitMap {
+    let mut hits = HitMap::default();
     let area = frame.area();
     let Some(panes) = Panes::of(area) else {
         let message = format!(
@@ -27,11 +29,11 @@ pub fn render(app: &App, frame: &mut Frame) {
             .bold()
             .wrap(ratatui::widgets::Wrap { trim: true });
         frame.render_widget(message, area);
-        return;
+        return hits;
     };
-    frame.render_widget(doc_list::DocList { app }, panes.documents);
+    doc_list::DocList { app }.draw(panes.documents, frame.buffer_mut(), &mut hits);
     frame.render_widget(reader::Reader::new(app), panes.reader);
-    frame.render_widget(sidebar::Sidebar { app }, panes.sidebar);
+    sidebar::Sidebar { app }.draw(panes.sidebar, frame.buffer_mut(), &mut hits);
     frame.render_widget(status::Status { app }, panes.status);
     match app.overlay {
         Some(Overlay::Help { scroll }) => frame.render_widget(help::Help { app, scroll }, area),
@@ -50,6 +52,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
         None => {}
     }
+    hits
 }
 
 /// A pane's frame, brighter when it has focus.

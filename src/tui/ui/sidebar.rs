@@ -1,6 +1,7 @@
 //! The sidebar: tabs for the open document's actors, its claims, the passages of other
 //! articles related to the current one, and its outline.
 
+use super::layout::{Hit, HitMap};
 use super::{fit, pane_block};
 use crate::tui::app::{App, Focus, SelectionItem, SidebarTab};
 use ratatui::buffer::Buffer;
@@ -252,8 +253,9 @@ impl Sidebar<'_> {
     }
 }
 
-impl Widget for Sidebar<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl Sidebar<'_> {
+    /// Draws the current tab and says where each item went (items can be several rows high).
+    pub fn draw(self, area: Rect, buf: &mut Buffer, hits: &mut HitMap) {
         let app = self.app;
         let block = pane_block(app, self.tabs(area.width as usize), Focus::Sidebar);
         let inner = block.inner(area);
@@ -280,6 +282,27 @@ impl Widget for Sidebar<'_> {
                 app.sidebar_tab,
                 SidebarTab::Claims | SidebarTab::Related | SidebarTab::Search
             );
+        let mut y = inner.y;
+        let bottom = inner.y + inner.height;
+        for item in items.iter().enumerate().skip(start) {
+            let (i, lines) = item;
+            if y >= bottom {
+                break;
+            }
+            let rows = (lines.len() as u16).min(bottom - y);
+            // The empty-tab message is not an item.
+            if i < app.sidebar_len() {
+                hits.add(
+                    Rect {
+                        y,
+                        height: rows,
+                        ..inner
+                    },
+                    Hit::SidebarItem(i),
+                );
+            }
+            y += rows;
+        }
         let lines: Vec<Line> = items
             .into_iter()
             .enumerate()
