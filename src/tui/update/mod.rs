@@ -1,0 +1,409 @@
+//! `update`: the only code that changes the application state.
+//!
+//! This module owns the dispatch: `apply` maps each action to the module that does it
+//! (`navigation`, `selection`, `search`, `prompts`, `curation`, `mouse`) and returns the
+//! follow-up action it implies; `update` runs follow-ups until none is left, then derives
+//! the related passages and keeps cursors inside their lists.
+
+use super::action::Action;
+use super::app::{App, Focus, ListCursor, Message, Overlay, Prompt, PromptPurpose, SelectionItem, SidebarTab};
+use super::background::Background;
+use super::reader_lines::ReaderLines;
+use super::ui::layout::{Hit, inner};
+use crate::analysis::actors::Actor;
+use crate::analysis::lexicon::ActorKind;
+use crate::curation::Curation;
+use ratatui::layout::{Position, Rect};
+use std::sync::Arc;
+
+mod curation;
+mod mouse;
+mod navigation;
+mod prompts;
+mod search;
+mod selection;
+
+use curation::*;
+use mouse::*;
+use navigation::*;
+use prompts::*;
+use search::*;
+use selection::*;
+
+/// Related passages listed for the current passage.
+const RELATED_SHOWN: usize = 5;
+/// A relation this strong earns the passage a margin mark.
+const STRONG_RELATION: f32 = 0.35;
+
+/// Hits a search keeps; the status bar says when there were more.
+const SEARCH_LIMIT: usize = 10_000;
+
+/// Said when a curation key is pressed with no actor under the cursor.
+const NO_CURATED_ACTOR: &str =
+    "No actor chosen: select one in the Actors tab (t, then Tab to the sidebar) or the actor view (A)";
+
+/// Lines moved by one mouse wheel notch.
+const WHEEL_LINES: isize = 3;
+
+/// Applies an action; returns a follow-up action when one is implied.
+pub fn update(app: &mut App, action: Action) -> Option<Action> {
+    // A message lasts until the next thing the user does.
+    if !matches!(action, Action::Resize { .. }) {
+        app.message = None;
+    }
+    if !matches!(action, Action::Resize { .. }) {
+        app.flash = None;
+    }
+    let mut next = Some(action);
+    while let Some(action) = next {
+        next = apply(app, action);
+    }
+    refresh_related(app);
+    keep_cursors_in_lists(app);
+    None
+}
+
+/// Applies news from the background threads: a document read, the load finished, the analysis done.
+pub fn absorb(app: &mut App, news: Background) {
+    match news {
+        Background::Loaded { progress, document } => {
+            if let Some(loading) = &mut app.loading {
+                loading.progress = progress;
+            }
+            if let Some(doc) = document {
+                Arc::make_mut(&mut app.corpus).documents.push(*doc);
+                if app.corpus.documents.len() == 1 {
+                    jump_to(app, 0, 0);
+                }
+            }
+            // Lists only grow while loading: no cursor to bring back (and no pass over every
+            // document for each one read).
+            return;
+        }
+        Background::LoadFinished { warnings } => {
+            if app.corpus.documents.is_empty() {
+                app.failed = Some(crate::corpus::LoadError::NothingLoadable {
+                    origin: app.corpus.origin.clone(),
+                    warnings,
+                });
+                app.quit = true;
+                return;
+            }
+            Arc::make_mut(&mut app.corpus).warnings = warnings;
+            if let Some(loading) = &mut app.loading {
+                loading.analysing = true;
+            }
+        }
+        Background::Analysed(analysis) => {
+            install(app, *analysis);
+            app.loading = None;
+            let warnings = &app.corpus.warnings;
+            if let Some(w) = warnings.first() {
+                let text = match warnings.len() {
+                    1 => w.to_string(),
+                    n => format!("{w} (and {} more)", crate::wording::counted(n - 1, "warning")),
+                };
+                warn(app, &text);
+            }
+            if app.reader.lines.lines.is_empty() {
+                jump_to(app, 0, 0);
+            }
+            refresh_related(app);
+        }
+    }
+    keep_cursors_in_lists(app);
+}
+
+/// Puts a new analysis in place: actors (and their fuzzy index), claims, related passages, and
+/// the relation marks of the open document.
+fn install(app: &mut App, analysis: super::background::Analysis) {
+    app.actor_index = crate::search::ActorIndex::new(&analysis.actors.actors);
+    app.actors = analysis.actors;
+    app.claims = analysis.claims;
+    app.related = analysis.related;
+    app.lexicon = analysis.lexicon;
+    app.related_for = None;
+    mark_strong_relations(app);
+}
+
+/// Lists shrink (a selection item removed, a filter applied, actors merged): their cursors follow.
+fn keep_cursors_in_lists(app: &mut App) {
+    let side = app.sidebar_len();
+    app.sidebar.selected = app.sidebar.selected.min(side.saturating_sub(1));
+    app.sidebar.offset = app.sidebar.offset.min(app.sidebar.selected);
+    let docs = app.visible_documents().len();
+    app.documents.selected = app.documents.selected.min(docs.saturating_sub(1));
+    app.documents.offset = app.documents.offset.min(app.documents.selected);
+}
+
+/// Keeps the related list in step with the current passage.
+pub(super) fn refresh_related(app: &mut App) {
+    let here = (app.reader.doc, app.reader.passage);
+    if app.related_for == Some(here) {
+        return;
+    }
+    app.related_here = app.related.related(here.0, here.1, RELATED_SHOWN);
+    app.related_for = Some(here);
+    app.related_selected = None;
+    if app.sidebar_tab == SidebarTab::Related {
+        app.sidebar = ListCursor::default();
+    }
+}
+
+fn apply(app: &mut App, action: Action) -> Option<Action> {
+    match action {
+        Action::Quit => app.quit = true,
+        Action::FocusNext => cycle_focus(app, 1),
+        Action::FocusPrev => cycle_focus(app, -1),
+        Action::ToggleHelp => {
+            app.overlay = match app.overlay {
+                Some(Overlay::Help { .. }) => None,
+                _ => Some(Overlay::Help { scroll: 0 }),
+            }
+        }
+        Action::ToggleActorsView => {
+            app.overlay = match app.overlay {
+                Some(Overlay::Actors { .. }) => None,
+                _ => Some(Overlay::Actors {
+                    cursor: ListCursor::default(),
+                }),
+            }
+        }
+        Action::CloseOverlay => {
+            if let Some(overlay) = app.overlay.take() {
+                // A curation prompt opened from the actor view goes back to it.
+                if let Overlay::Prompt(Prompt {
+                    purpose:
+                        PromptPurpose::MergeInto(a)
+                        | PromptPurpose::SplitAlias(a)
+                        | PromptPurpose::Rename(a)
+                        | PromptPurpose::Kind(a),
+                    ..
+                }) = overlay
+                    && std::mem::take(&mut app.curating_from_view)
+                {
+                    app.overlay = Some(actors_view_at(app, a));
+                }
+            } else if let Some(search) = app.search.take() {
+                say(app, &format!("Search for “{}” cleared", search.found.query));
+            } else if app.pinned.take().is_some() {
+                say(app, "Actor unpinned");
+            } else if !app.filter.is_empty() {
+                return Some(Action::ClearFilter);
+            }
+        }
+        Action::StartFilter => {
+            app.overlay = Some(Overlay::Prompt(Prompt {
+                purpose: PromptPurpose::ActorFilter,
+                input: String::new(),
+                choice: 0,
+            }));
+        }
+        Action::StartSearch => {
+            let input = app.search.as_ref().map(|s| s.found.query.clone()).unwrap_or_default();
+            app.overlay = Some(Overlay::Prompt(Prompt {
+                purpose: PromptPurpose::TextSearch,
+                input,
+                choice: 0,
+            }));
+        }
+        Action::ClearFilter => {
+            app.filter.clear();
+            app.documents = ListCursor::default();
+            let doc = app.reader.doc;
+            app.documents.selected = doc;
+            app.documents.reveal(app.documents_visible());
+            say(app, "Filter cleared: every document is listed");
+        }
+        Action::PromptDown | Action::PromptUp => {
+            if let Some(Overlay::Prompt(prompt)) = &mut app.overlay {
+                prompt.choice = if action == Action::PromptDown {
+                    prompt.choice + 1
+                } else {
+                    prompt.choice.saturating_sub(1)
+                };
+            }
+        }
+        Action::OverlayDown => step_overlay(app, 1),
+        Action::OverlayUp => step_overlay(app, -1),
+        Action::OverlayPageDown => step_overlay(app, overlay_page(app)),
+        Action::OverlayPageUp => step_overlay(app, -overlay_page(app)),
+        Action::OverlayOpen => {
+            if let Some(Overlay::Actors { cursor }) = app.overlay {
+                app.overlay = None;
+                if cursor.selected < app.actors.actors.len() {
+                    // n/N walk the pinned actor from now on, not the search.
+                    app.search = None;
+                    app.pinned = Some(cursor.selected);
+                    app.mention_cursor = None;
+                    return Some(Action::NextMention);
+                }
+            }
+        }
+        Action::NextTab => {
+            let order = SidebarTab::ORDER;
+            let at = order.iter().position(|t| *t == app.sidebar_tab).unwrap_or(0);
+            app.sidebar_tab = order[(at + 1) % order.len()];
+            app.sidebar = ListCursor::default();
+            sync_sidebar(app);
+        }
+        Action::NextMention if app.search.is_some() => step_search(app, true),
+        Action::PrevMention if app.search.is_some() => step_search(app, false),
+        Action::NextMention => step_mention(app, true),
+        Action::PrevMention => step_mention(app, false),
+        Action::ToggleSelect => toggle_select(app),
+        Action::SelectClaim => select_claim(app),
+        Action::SelectActorPassages => select_actor_passages(app),
+        Action::RemoveSelected if app.sidebar_tab == SidebarTab::Actors => return Some(Action::NotAnActor),
+        Action::MergeActor | Action::SplitAlias | Action::RenameActor | Action::ChangeKind => {
+            let Some(actor) = app.curated_actor() else {
+                say(app, NO_CURATED_ACTOR);
+                return None;
+            };
+            let (purpose, input) = match action {
+                Action::MergeActor => (PromptPurpose::MergeInto(actor), String::new()),
+                Action::SplitAlias if app.actors.actors[actor].aliases.is_empty() => {
+                    say(
+                        app,
+                        &format!("{} has no other name to split off", app.actors.actors[actor].name),
+                    );
+                    return None;
+                }
+                Action::SplitAlias => (PromptPurpose::SplitAlias(actor), String::new()),
+                Action::RenameActor => (PromptPurpose::Rename(actor), app.actors.actors[actor].name.clone()),
+                _ => (PromptPurpose::Kind(actor), String::new()),
+            };
+            app.curating_from_view = matches!(app.overlay, Some(Overlay::Actors { .. }));
+            app.overlay = Some(Overlay::Prompt(Prompt {
+                purpose,
+                input,
+                choice: 0,
+            }));
+        }
+        Action::NotAnActor => match app.curated_actor() {
+            Some(actor) => {
+                let name = app.actors.actors[actor].name.clone();
+                curate(
+                    app,
+                    |c, actors| c.not_an_actor(&actors[actor]),
+                    format!("{name} is not an actor any more"),
+                    None,
+                );
+            }
+            None => say(app, NO_CURATED_ACTOR),
+        },
+        Action::RemoveSelected => remove_selected(app),
+        Action::StartExport => {
+            if app.selection.is_empty() {
+                say(
+                    app,
+                    "Nothing selected: v adds the current passage, c a claim, V every passage of the pinned actor",
+                );
+            } else {
+                let input = format!("recoupe-{}.md", crate::save::now().1);
+                app.overlay = Some(Overlay::Prompt(Prompt {
+                    purpose: PromptPurpose::ExportPath,
+                    input,
+                    choice: 0,
+                }));
+            }
+        }
+        Action::PromptChar(c) => {
+            if let Some(Overlay::Prompt(prompt)) = &mut app.overlay {
+                prompt.input.push(c);
+                prompt.choice = 0;
+            }
+        }
+        Action::PromptBackspace => {
+            if let Some(Overlay::Prompt(prompt)) = &mut app.overlay {
+                prompt.input.pop();
+            }
+        }
+        Action::PromptClear => {
+            if let Some(Overlay::Prompt(prompt)) = &mut app.overlay {
+                prompt.input.clear();
+            }
+        }
+        Action::PromptSubmit => {
+            if let Some(Overlay::Prompt(prompt)) = app.overlay.take() {
+                submit(app, prompt);
+            }
+        }
+        Action::NextRelated => step_related(app, 1),
+        Action::PrevRelated => step_related(app, -1),
+        Action::FollowRelated => {
+            if let Some(r) = app.related_here.get(app.related_selected.unwrap_or(0)) {
+                let (doc, passage) = (r.doc, r.passage);
+                update(app, Action::JumpTo { doc, passage });
+                app.flash = Some((doc, passage));
+            } else {
+                say(
+                    app,
+                    "No related passage here: ]/[ select one when the Related tab lists some",
+                );
+            }
+        }
+        Action::Back => travel(app, true),
+        Action::Forward => travel(app, false),
+        Action::ToggleDebris => {
+            app.reader.show_hidden = !app.reader.show_hidden;
+            relayout(app);
+        }
+        Action::NextPassage => step_passage(app, 1),
+        Action::PrevPassage => step_passage(app, -1),
+
+        Action::DocDown => step_documents(app, 1),
+        Action::DocUp => step_documents(app, -1),
+        Action::DocPageDown => step_documents(app, app.documents_visible() as isize),
+        Action::DocPageUp => step_documents(app, -(app.documents_visible() as isize)),
+        Action::DocFirst => step_documents(app, isize::MIN / 2),
+        Action::DocLast => step_documents(app, isize::MAX / 2),
+        Action::OpenDocument => {
+            app.focus = Focus::Reader;
+            let doc = app.visible_documents().get(app.documents.selected).copied()?;
+            return Some(Action::JumpTo { doc, passage: 0 });
+        }
+
+        Action::ScrollDown => scroll(app, 1),
+        Action::ScrollUp => scroll(app, -1),
+        Action::PageDown => scroll(app, page(app)),
+        Action::PageUp => scroll(app, -page(app)),
+        Action::HalfPageDown => scroll(app, page(app) / 2),
+        Action::HalfPageUp => scroll(app, -page(app) / 2),
+        Action::ReaderTop => scroll(app, isize::MIN / 2),
+        Action::ReaderBottom => scroll(app, isize::MAX / 2),
+
+        Action::SideDown => step_sidebar(app, 1),
+        Action::SideUp => step_sidebar(app, -1),
+        Action::SideFirst => step_sidebar(app, isize::MIN / 2),
+        Action::SideLast => step_sidebar(app, isize::MAX / 2),
+        Action::SideOpen => return open_sidebar_item(app),
+        Action::Resize { width, height } => {
+            app.area = Rect::new(0, 0, width, height);
+            relayout(app);
+            app.documents.reveal(app.documents_visible());
+            app.sidebar.reveal(app.sidebar_visible());
+        }
+        Action::Wheel { column, row, down } => wheel(app, column, row, down),
+        Action::Click { column, row } => return click(app, column, row),
+        Action::JumpTo { doc, passage } => {
+            record_jump(app, doc, passage);
+            jump_to(app, doc, passage);
+        }
+    }
+    None
+}
+
+pub(super) fn warn(app: &mut App, text: &str) {
+    app.message = Some(Message {
+        text: text.to_string(),
+        warning: true,
+    });
+}
+
+pub(super) fn say(app: &mut App, text: &str) {
+    app.message = Some(Message {
+        text: text.to_string(),
+        warning: false,
+    });
+}

@@ -1,0 +1,177 @@
+//! Prompts answered: what Enter does in each prompt (filter, search, export path, curation
+//! names), and writing the export.
+
+use super::*;
+
+/// What Enter at a prompt does.
+pub(super) fn submit(app: &mut App, prompt: Prompt) {
+    match prompt.purpose {
+        PromptPurpose::ActorFilter => {
+            let matches = app.filter_matches(&prompt.input);
+            let Some(m) = matches.get(prompt.choice.min(matches.len().saturating_sub(1))) else {
+                say(app, &format!("No actor matches {:?}", prompt.input));
+                return;
+            };
+            if !app.filter.contains(&m.actor) {
+                app.filter.push(m.actor);
+            }
+            let docs = app.visible_documents();
+            app.documents = ListCursor::default();
+            if let Some(&doc) = docs.first() {
+                let names: Vec<&str> = app.filter.iter().map(|&a| app.actors.actors[a].name.as_str()).collect();
+                say(
+                    app,
+                    &format!(
+                        "Filter: {} ({} documents); f adds an actor, F or Esc clears",
+                        names.join(" + "),
+                        docs.len()
+                    ),
+                );
+                if !docs.contains(&app.reader.doc) {
+                    update(app, Action::JumpTo { doc, passage: 0 });
+                } else {
+                    app.documents.selected = docs.iter().position(|&d| d == app.reader.doc).unwrap_or(0);
+                }
+            } else {
+                say(app, "No document names all these actors");
+            }
+        }
+        PromptPurpose::TextSearch => {
+            let found = crate::search::find_text(&app.corpus, &prompt.input, SEARCH_LIMIT);
+            if found.query.is_empty() {
+                app.search = None;
+                say(app, "Search cleared");
+            } else if found.hits.is_empty() {
+                say(app, &format!("No passage contains “{}”", found.query));
+            } else {
+                app.search = Some(crate::tui::app::SearchState {
+                    found,
+                    at: None,
+                    landed: None,
+                });
+                app.sidebar_tab = SidebarTab::Search;
+                app.sidebar = ListCursor::default();
+                step_search(app, true);
+            }
+        }
+        PromptPurpose::MergeInto(from) => {
+            let matches = app.prompt_actor_matches(&prompt).unwrap_or_default();
+            let Some(m) = matches.get(prompt.choice.min(matches.len().saturating_sub(1))) else {
+                say(
+                    app,
+                    &format!("No other actor matches {:?}: nothing merged", prompt.input),
+                );
+                return;
+            };
+            let into = m.actor;
+            let (a, b) = (
+                app.actors.actors[from].name.clone(),
+                app.actors.actors[into].name.clone(),
+            );
+            curate(
+                app,
+                |c, actors| c.merge(&actors[from], &actors[into]),
+                format!("Merged {a} into {b}"),
+                Some(b),
+            );
+        }
+        PromptPurpose::SplitAlias(actor) => {
+            let choices = app.prompt_choices(&prompt).unwrap_or_default();
+            let Some(alias) = choices.get(prompt.choice.min(choices.len().saturating_sub(1))).cloned() else {
+                say(
+                    app,
+                    &format!("No name of the actor matches {:?}: nothing split", prompt.input),
+                );
+                return;
+            };
+            let name = app.actors.actors[actor].name.clone();
+            curate(
+                app,
+                |c, actors| {
+                    c.split(&actors[actor], &alias);
+                },
+                format!("{alias} is an actor of its own, apart from {name}"),
+                Some(alias.clone()),
+            );
+        }
+        PromptPurpose::Rename(actor) => {
+            let new = prompt.input.split_whitespace().collect::<Vec<_>>().join(" ");
+            let old = app.actors.actors[actor].name.clone();
+            if new.is_empty() || new == old {
+                say(app, "Name unchanged");
+                return;
+            }
+            curate(
+                app,
+                |c, actors| c.rename(&actors[actor], &new),
+                format!("Renamed {old} to {new}"),
+                Some(new.clone()),
+            );
+        }
+        PromptPurpose::Kind(actor) => {
+            let choices = app.prompt_choices(&prompt).unwrap_or_default();
+            let chosen = choices.get(prompt.choice.min(choices.len().saturating_sub(1)));
+            let Some(kind) = chosen.and_then(|c| ActorKind::ALL.into_iter().find(|k| k.label() == c)) else {
+                say(app, &format!("No kind matches {:?}: kind unchanged", prompt.input));
+                return;
+            };
+            let name = app.actors.actors[actor].name.clone();
+            curate(
+                app,
+                |c, actors| c.set_kind(&actors[actor], kind),
+                format!("{name} is now a {}", kind.label()),
+                Some(name.clone()),
+            );
+        }
+        PromptPurpose::ExportPath => {
+            let path = prompt.input.trim().to_string();
+            if path.is_empty() {
+                say(app, "Export cancelled: no file name");
+            } else if std::path::Path::new(&path).exists() {
+                app.overlay = Some(Overlay::Prompt(Prompt {
+                    purpose: PromptPurpose::ConfirmOverwrite(path),
+                    input: String::new(),
+                    choice: 0,
+                }));
+            } else {
+                export_to(app, &path);
+            }
+        }
+        PromptPurpose::ConfirmOverwrite(path) => {
+            if matches!(prompt.input.trim(), "y" | "Y" | "yes" | "o" | "oui") {
+                export_to(app, &path);
+            } else {
+                say(app, &format!("Export cancelled: {path} left as it was"));
+            }
+        }
+    }
+}
+
+/// Writes the selection as Markdown; on failure the selection stays and the status bar says why.
+pub(super) fn export_to(app: &mut App, path: &str) {
+    let filters = app
+        .pinned
+        .map(|a| vec![format!("pinned actor: {}", app.actors.actors[a].name)])
+        .unwrap_or_default();
+    let info = crate::export::ExportInfo {
+        date: crate::save::now().0,
+        corpus: app.corpus.origin.clone(),
+        filters,
+    };
+    let text = crate::export::markdown(&app.corpus, &app.actors, &app.claims, &app.selection, &info);
+    match crate::save::write_atomically(std::path::Path::new(path), &text) {
+        Ok(()) => say(
+            app,
+            &format!(
+                "Exported {} to {path}",
+                crate::wording::counted(app.selection.len(), "item")
+            ),
+        ),
+        Err(e) => {
+            app.message = Some(Message {
+                text: format!("{e} (the selection is kept)"),
+                warning: true,
+            });
+        }
+    }
+}
