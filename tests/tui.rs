@@ -522,21 +522,63 @@ fn selection_survives_moves_and_exports_to_markdown_with_confirmation_and_clear_
         "the claim:\n{first}"
     );
 
-    // Exporting again to the same file asks first; anything but y leaves it alone.
+    // Exporting again to the same file asks first; one key answers (no Enter, nothing typed
+    // into the file name) and anything but y leaves the file alone.
     update(&mut a, Action::ToggleSelect);
     update(&mut a, Action::StartExport);
     type_text(&mut a, &path);
     update(&mut a, Action::PromptSubmit);
-    assert!(screen(&a).contains("exists. Overwrite it? (y/n)"));
+    assert!(screen(&a).contains("exists. Overwrite it? (y overwrites"));
     type_text(&mut a, "n");
-    update(&mut a, Action::PromptSubmit);
+    assert!(a.overlay.is_none(), "n alone answered");
+    assert!(screen(&a).contains("Export cancelled"));
     assert_eq!(std::fs::read_to_string(&file).expect("kept"), first);
     update(&mut a, Action::StartExport);
     type_text(&mut a, &path);
     update(&mut a, Action::PromptSubmit);
     type_text(&mut a, "y");
-    update(&mut a, Action::PromptSubmit);
+    assert!(a.overlay.is_none(), "y alone answered");
     assert_ne!(std::fs::read_to_string(&file).expect("rewritten"), first);
+}
+
+#[test]
+fn quitting_with_a_selection_never_exported_asks_first() {
+    let mut a = app(120, 40);
+    update(&mut a, Action::Quit);
+    assert!(a.quit, "nothing selected: q quits at once");
+
+    let dir = tempfile::tempdir().expect("dir");
+    let mut a = app(120, 40);
+    run(&mut a, &[Action::NextPassage, Action::ToggleSelect, Action::Quit]);
+    assert!(!a.quit);
+    assert!(screen(&a).contains("1 selected item not exported. Quit anyway?"));
+    type_text(&mut a, "n");
+    assert!(!a.quit && a.overlay.is_none(), "any other key stays");
+    assert_eq!(a.selection.len(), 1, "the selection is kept");
+    update(&mut a, Action::Quit);
+    type_text(&mut a, "q");
+    assert!(a.quit, "q again quits");
+
+    // Exported as it is: q quits at once; changed since: it asks again.
+    let mut a = app(120, 40);
+    run(
+        &mut a,
+        &[Action::NextPassage, Action::ToggleSelect, Action::StartExport],
+    );
+    type_text(&mut a, &dir.path().join("out.md").to_string_lossy());
+    run(
+        &mut a,
+        &[
+            Action::PromptSubmit,
+            Action::NextPassage,
+            Action::ToggleSelect,
+            Action::Quit,
+        ],
+    );
+    assert!(!a.quit, "a passage added after the export");
+    update(&mut a, Action::CloseOverlay);
+    run(&mut a, &[Action::ToggleSelect, Action::Quit]);
+    assert!(a.quit, "the selection is the one exported");
 }
 
 #[test]

@@ -100,6 +100,15 @@ pub enum PromptPurpose {
     Rename(usize),
     /// A new kind for this actor.
     Kind(usize),
+    /// The selection was never exported: quit anyway? (`y` or `q` again to confirm).
+    ConfirmQuit,
+}
+
+impl PromptPurpose {
+    /// A yes/no question, answered by one key rather than typed and sent with Enter.
+    pub fn is_question(&self) -> bool {
+        matches!(self, PromptPurpose::ConfirmOverwrite(_) | PromptPurpose::ConfirmQuit)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,6 +231,8 @@ pub struct App {
     pub search: Option<SearchState>,
     /// The passages and claims chosen for export; survives every move, filter and jump.
     pub selection: Selection,
+    /// The selection as it was last exported: quitting with a different one asks first.
+    pub exported: Selection,
     /// A passage just jumped to, highlighted until the next action.
     pub flash: Option<(usize, usize)>,
     pub keymap: Keymap,
@@ -302,6 +313,7 @@ impl App {
             strongly_related: Vec::new(),
             flash: None,
             selection: Selection::default(),
+            exported: Selection::default(),
             filter: Vec::new(),
             search: None,
             keymap: Keymap::default_map(),
@@ -418,6 +430,11 @@ impl App {
     }
 
     /// The choices a prompt offers as a plain list (alias to split off, kind), narrowed by what is typed.
+    /// Passages or claims were chosen and not exported as they are now.
+    pub fn unexported(&self) -> bool {
+        !self.selection.is_empty() && self.selection != self.exported
+    }
+
     pub fn prompt_choices(&self, prompt: &Prompt) -> Option<Vec<String>> {
         let typed = crate::analysis::text::fold(prompt.input.trim());
         let all: Vec<String> = match prompt.purpose {

@@ -126,7 +126,13 @@ impl Widget for PromptLine<'_> {
         let label = match &self.prompt.purpose {
             PromptPurpose::ActorFilter => " Filter by actor (↑↓ choose, Enter applies, Esc cancels): ".to_string(),
             PromptPurpose::ExportPath => " Export the selection to (Enter writes, Esc cancels): ".to_string(),
-            PromptPurpose::ConfirmOverwrite(path) => format!(" {path} exists. Overwrite it? (y/n) "),
+            PromptPurpose::ConfirmOverwrite(path) => {
+                format!(" {path} exists. Overwrite it? (y overwrites, any other key keeps it) ")
+            }
+            PromptPurpose::ConfirmQuit => format!(
+                " {} not exported. Quit anyway? (y or q quits, any other key stays) ",
+                crate::wording::counted(self.app.selection.len(), "selected item")
+            ),
             PromptPurpose::TextSearch => " Search (accents and case ignored; Enter finds, Esc cancels): /".to_string(),
             PromptPurpose::MergeInto(a) => format!(
                 " Merge {} into (↑↓ choose, Enter merges, Esc cancels): ",

@@ -152,7 +152,18 @@ pub(super) fn refresh_related(app: &mut App) {
 
 fn apply(app: &mut App, action: Action) -> Option<Action> {
     match action {
-        Action::Quit => app.quit = true,
+        Action::Quit => {
+            let asked = matches!(&app.overlay, Some(Overlay::Prompt(p)) if p.purpose == PromptPurpose::ConfirmQuit);
+            if app.unexported() && !asked {
+                app.overlay = Some(Overlay::Prompt(Prompt {
+                    purpose: PromptPurpose::ConfirmQuit,
+                    input: String::new(),
+                    choice: 0,
+                }));
+            } else {
+                app.quit = true;
+            }
+        }
         Action::FocusNext => cycle_focus(app, 1),
         Action::FocusPrev => cycle_focus(app, -1),
         Action::ToggleHelp => {
@@ -310,6 +321,11 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         }
         Action::PromptChar(c) => {
             if let Some(Overlay::Prompt(prompt)) = &mut app.overlay {
+                if prompt.purpose.is_question() {
+                    // One key answers: no Enter needed, nothing typed into a file name.
+                    prompt.input = c.to_string();
+                    return Some(Action::PromptSubmit);
+                }
                 prompt.input.push(c);
                 prompt.choice = 0;
             }

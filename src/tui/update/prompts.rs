@@ -138,10 +138,17 @@ pub(super) fn submit(app: &mut App, prompt: Prompt) {
             }
         }
         PromptPurpose::ConfirmOverwrite(path) => {
-            if matches!(prompt.input.trim(), "y" | "Y" | "yes" | "o" | "oui") {
+            if matches!(prompt.input.trim(), "y" | "Y" | "o" | "O") {
                 export_to(app, &path);
             } else {
                 say(app, &format!("Export cancelled: {path} left as it was"));
+            }
+        }
+        PromptPurpose::ConfirmQuit => {
+            if matches!(prompt.input.trim(), "y" | "Y" | "o" | "O" | "q") {
+                app.quit = true;
+            } else {
+                say(app, "Not quitting: e exports the selection");
             }
         }
     }
@@ -160,13 +167,16 @@ pub(super) fn export_to(app: &mut App, path: &str) {
     };
     let text = crate::export::markdown(&app.corpus, &app.actors, &app.claims, &app.selection, &info);
     match crate::save::write_atomically(std::path::Path::new(path), &text) {
-        Ok(()) => say(
-            app,
-            &format!(
-                "Exported {} to {path}",
-                crate::wording::counted(app.selection.len(), "item")
-            ),
-        ),
+        Ok(()) => {
+            app.exported = app.selection.clone();
+            say(
+                app,
+                &format!(
+                    "Exported {} to {path}",
+                    crate::wording::counted(app.selection.len(), "item")
+                ),
+            )
+        }
         Err(e) => {
             app.message = Some(Message {
                 text: format!("{e} (the selection is kept)"),
