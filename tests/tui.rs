@@ -895,3 +895,34 @@ fn a_click_on_a_multi_row_related_passage_follows_that_one() {
         );
     }
 }
+
+#[test]
+fn the_current_passage_follows_what_is_on_screen() {
+    let mut a = app(100, 24);
+    run(&mut a, &[Action::DocDown, Action::OpenDocument, Action::ReaderBottom]);
+    let last_shown = a.outline().last().map(|(p, _)| *p);
+    assert_eq!(
+        Some(a.reader.passage),
+        last_shown,
+        "G: the last passage, not one cut off at the top"
+    );
+    run(&mut a, &[Action::ReaderTop]);
+    assert_eq!(
+        Some(a.reader.passage),
+        a.outline().first().map(|(p, _)| *p),
+        "gg: the first"
+    );
+    // A page down leaves the current passage above the screen: the new one is on screen, and
+    // is cut off at the top only when it fills the screen.
+    for _ in 0..6 {
+        run(&mut a, &[Action::PageDown]);
+        let span = a.reader.lines.spans[a.reader.passage].clone();
+        let (top, bottom) = (a.reader.scroll, a.reader.scroll + a.reader_height());
+        assert!(span.start < bottom && span.end > top, "on screen");
+        assert!(
+            span.start >= top || span.end >= bottom,
+            "passage {} ({span:?}) is cut off at the top of {top}..{bottom}",
+            a.reader.passage
+        );
+    }
+}

@@ -268,9 +268,29 @@ pub(super) fn scroll(app: &mut App, delta: isize) {
     app.reader.scroll = app.reader.scroll.saturating_add_signed(delta);
     clamp_scroll(app);
     let (top, height) = (app.reader.scroll, app.reader_height());
-    let span = app.reader.lines.spans.get(app.reader.passage).cloned().unwrap_or(0..0);
+    let lines = &app.reader.lines;
+    let span = lines.spans.get(app.reader.passage).cloned().unwrap_or(0..0);
     let visible = span.start < top + height && span.end > top;
-    if !visible && let Some(p) = app.reader.lines.passage_at_or_after(top) {
+    // The current passage follows what is on screen: the last one once the end is reached,
+    // the first one at the top, else (when it went off screen, or scrolling down cut its top
+    // off) the first passage that starts in view.
+    let follow = if delta > 0 && top == max_scroll(app) {
+        lines.lines.iter().rev().find_map(|l| l.passage)
+    } else if delta < 0 && top == 0 {
+        lines.passage_at_or_after(0)
+    } else if !visible || (delta > 0 && span.start < top) {
+        (0..lines.spans.len())
+            .find(|&p| {
+                let s = &lines.spans[p];
+                !s.is_empty() && s.start >= top && s.start < top + height
+            })
+            .or_else(|| lines.passage_at_or_after(top))
+    } else {
+        None
+    };
+    if let Some(p) = follow
+        && p != app.reader.passage
+    {
         app.reader.passage = p;
         sync_sidebar(app);
     }
