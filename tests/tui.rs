@@ -926,3 +926,28 @@ fn the_current_passage_follows_what_is_on_screen() {
         );
     }
 }
+
+#[test]
+fn the_load_warnings_are_listed_by_a_key() {
+    let mut seeds = app(120, 40);
+    update(&mut seeds, Action::ToggleWarnings);
+    assert!(seeds.overlay.is_none() && screen(&seeds).contains("No warning: every file was read"));
+
+    let dir = tempfile::tempdir().expect("dir");
+    let article = "Le ministre a déclaré lundi que la réforme serait votée avant l'été.\n\n\
+                   Selon l'opposition, le texte arrive trop tard.\n";
+    std::fs::write(dir.path().join("article.txt"), article).expect("write");
+    std::fs::write(dir.path().join("image.txt"), [0u8, 159, 146, 150, 0, 1, 2]).expect("write");
+    std::fs::write(dir.path().join("latin.txt"), b"d\xe9clar\xe9 \xe0 Paris").expect("write");
+    let corpus = recoupe::corpus::load_paths(&[dir.path().to_path_buf()]).expect("loads");
+    assert_eq!(corpus.warnings.len(), 2, "{:?}", corpus.warnings);
+    let mut a = App::new(corpus, 120, 40);
+    let said = screen(&a);
+    assert!(said.contains("(and 1 more warning: W lists them)"), "{said}");
+    update(&mut a, Action::ToggleWarnings);
+    let listed = screen(&a);
+    assert!(listed.contains("2 warnings"), "{listed}");
+    assert!(listed.contains("image.txt") && listed.contains("latin.txt"), "{listed}");
+    update(&mut a, Action::CloseOverlay);
+    assert!(a.overlay.is_none());
+}

@@ -13,6 +13,8 @@ pub enum Action {
     FocusPrev,
     /// Show or hide the key help.
     ToggleHelp,
+    /// Show or hide the list of load warnings (files skipped or read with trouble).
+    ToggleWarnings,
     /// Close whatever overlay is open.
     CloseOverlay,
     /// Show or hide web debris in the reader.

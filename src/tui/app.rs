@@ -71,6 +71,10 @@ pub enum Overlay {
     },
     /// A line of text typed at the bottom of the screen.
     Prompt(Prompt),
+    /// The load's warnings: each file and why.
+    Warnings {
+        scroll: usize,
+    },
 }
 
 /// What a prompt asks for, and what has been typed.

@@ -88,10 +88,25 @@ impl Keymap {
         }
         if context == Context::Overlay {
             // Overlays are modal: only their keys, quitting and switching overlay work.
-            let allowed = |a: &Action| matches!(a, Action::Quit | Action::ToggleHelp | Action::ToggleActorsView);
+            let allowed = |a: &Action| {
+                matches!(
+                    a,
+                    Action::Quit | Action::ToggleHelp | Action::ToggleActorsView | Action::ToggleWarnings
+                )
+            };
             return find(Context::Overlay).or_else(|| find(Context::Any).filter(allowed));
         }
         find(context).or_else(|| find(Context::Any))
+    }
+
+    /// The first key bound to an action, as the help shows it (`W`, `<C-c>`), so messages name
+    /// the key the user's keymap really has.
+    pub fn key_for(&self, action: Action) -> String {
+        self.bindings
+            .iter()
+            .find(|b| b.run == action)
+            .and_then(|b| b.on.first().cloned())
+            .unwrap_or_else(|| "(no key)".to_string())
     }
 
     /// `key: desc` pairs for the status bar, for the given pane.

@@ -8,6 +8,7 @@ pub mod layout;
 mod reader;
 mod sidebar;
 mod status;
+mod warnings;
 
 use super::app::{App, Focus, Overlay};
 use layout::{HitMap, MIN_HEIGHT, MIN_WIDTH, Panes};
@@ -37,6 +38,7 @@ pub fn render(app: &App, frame: &mut Frame) -> HitMap {
     frame.render_widget(status::Status { app }, panes.status);
     match app.overlay {
         Some(Overlay::Help { scroll }) => frame.render_widget(help::Help { app, scroll }, area),
+        Some(Overlay::Warnings { scroll }) => frame.render_widget(warnings::Warnings { app, scroll }, area),
         Some(Overlay::Actors { cursor }) => frame.render_widget(actors_view::ActorsView { app, cursor }, area),
         Some(Overlay::Prompt(ref prompt)) => {
             let above = ratatui::layout::Rect {

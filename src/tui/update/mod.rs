@@ -101,7 +101,11 @@ pub fn absorb(app: &mut App, news: Background) {
             if let Some(w) = warnings.first() {
                 let text = match warnings.len() {
                     1 => w.to_string(),
-                    n => format!("{w} (and {} more)", crate::wording::counted(n - 1, "warning")),
+                    n => format!(
+                        "{w} (and {}: {} lists them)",
+                        crate::wording::counted(n - 1, "more warning"),
+                        app.keymap.key_for(Action::ToggleWarnings)
+                    ),
                 };
                 warn(app, &text);
             }
@@ -170,6 +174,16 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
             app.overlay = match app.overlay {
                 Some(Overlay::Help { .. }) => None,
                 _ => Some(Overlay::Help { scroll: 0 }),
+            }
+        }
+        Action::ToggleWarnings => {
+            app.overlay = match app.overlay {
+                Some(Overlay::Warnings { .. }) => None,
+                _ if app.corpus.warnings.is_empty() => {
+                    say(app, "No warning: every file was read");
+                    None
+                }
+                _ => Some(Overlay::Warnings { scroll: 0 }),
             }
         }
         Action::ToggleActorsView => {

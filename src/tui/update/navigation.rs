@@ -11,7 +11,7 @@ pub(super) fn step_overlay(app: &mut App, delta: isize) {
     let len = app.actors.actors.len();
     let visible = overlay_page(app) as usize;
     match &mut app.overlay {
-        Some(Overlay::Help { scroll }) => *scroll = scroll.saturating_add_signed(delta),
+        Some(Overlay::Help { scroll } | Overlay::Warnings { scroll }) => *scroll = scroll.saturating_add_signed(delta),
         Some(Overlay::Actors { cursor }) => cursor.step(delta, len, visible),
         Some(Overlay::Prompt(_)) | None => {}
     }
