@@ -6,6 +6,7 @@ pub mod cache;
 pub mod corpus;
 pub mod curation;
 pub mod export;
+pub mod kept;
 pub mod save;
 pub mod search;
 pub mod synthetic;

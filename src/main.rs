@@ -272,7 +272,7 @@ fn run_tui(source: Source, lexicon: Option<&std::path::Path>, cache: Option<Path
         )
         .into());
     }
-    recoupe::tui::run(source, curation, cache)
+    recoupe::tui::run(source, curation, cache, recoupe::kept::default_dir())
 }
 
 /// Counts of a corpus and the time each stage took, so a user can see where time goes.

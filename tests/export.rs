@@ -170,3 +170,43 @@ fn cli_export_writes_a_file_and_never_overwrites_without_force() {
         "{err}"
     );
 }
+
+#[test]
+fn a_kept_selection_reads_back_by_path_and_drops_what_is_gone() {
+    use recoupe::kept::{Kept, file_for, load, save};
+    let dir = tempfile::tempdir().expect("dir");
+    let corpus = recoupe::corpus::load_seeds();
+    let lexicon = Lexicon::embedded();
+    let analyse = |corpus: &Corpus| claims(corpus, &extract(corpus, &lexicon), &lexicon, &Cues::embedded());
+    let claims = analyse(&corpus);
+    let mut kept = Kept::default();
+    kept.selection.passages.insert((1, 3));
+    kept.selection.passages.insert((4, 2));
+    let claim = claims
+        .iter()
+        .position(|c| c.doc == 2)
+        .expect("a claim in the third article");
+    kept.selection.claims.insert(claim);
+    let file = file_for(dir.path(), &corpus);
+    save(&file, &corpus, &claims, &kept).expect("saved");
+    assert_eq!(load(&file, &corpus, &claims), kept, "read back whole");
+
+    // The same files read in another order: the same file, the same passages and claim.
+    let mut shuffled = corpus.clone();
+    shuffled.documents.reverse();
+    assert_eq!(file_for(dir.path(), &shuffled), file);
+    let claims_shuffled = analyse(&shuffled);
+    let back = load(&file, &shuffled, &claims_shuffled);
+    assert!(back.selection.passages.contains(&(3, 3)) && back.selection.passages.contains(&(0, 2)));
+    let c = back.selection.claims.first().copied().expect("the claim");
+    assert_eq!(claims_shuffled[c].text, claims[claim].text);
+
+    // A document gone: its passage is dropped, the rest kept.
+    let mut fewer = corpus.clone();
+    fewer.documents.truncate(4);
+    let back = load(&file, &fewer, &claims);
+    assert_eq!(back.selection.passages.len(), 1);
+
+    save(&file, &corpus, &claims, &Kept::default()).expect("emptied");
+    assert!(!file.exists(), "an empty selection leaves no file");
+}

@@ -41,6 +41,8 @@ impl Session {
         cmd.env("XDG_CONFIG_HOME", "/nonexistent/recoupe-tests");
         // Nor the machine's cache: a test that wants one gives its own folder.
         cmd.env("XDG_CACHE_HOME", "/nonexistent/recoupe-tests");
+        // Nor the selection kept in the machine's data folder.
+        cmd.env("XDG_DATA_HOME", "/nonexistent/recoupe-tests");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -336,4 +338,38 @@ fn the_analysis_is_kept_in_the_cache_folder_and_reused_and_no_cache_keeps_nothin
             ),
         }
     }
+}
+
+#[test]
+fn the_selection_is_kept_for_the_next_session_until_cleared() {
+    let cwd = tempfile::tempdir().expect("dir");
+    let data = cwd.path().join("data");
+    let env = [("XDG_DATA_HOME", data.to_str().expect("utf-8 path"))];
+    let status = |screen: &vt100::Screen| screen.contents().lines().last().unwrap_or_default().to_string();
+
+    let mut s = Session::start_with(&[], cwd.path(), &env);
+    s.wait_for("the seeds", |screen| screen.contents().contains("Documents 1/5"));
+    s.send("}v");
+    s.wait_for("one passage selected", |screen| status(screen).contains("1 selected"));
+    s.send("q");
+    s.wait_for("the question", |screen| status(screen).contains("Quit anyway?"));
+    s.send("y");
+    assert!(s.wait_exit().success());
+
+    let mut s = Session::start_with(&[], cwd.path(), &env);
+    s.wait_for("the selection kept", |screen| {
+        status(screen).contains("1 selected item kept from last time (X clears them)")
+    });
+    s.send("X");
+    s.wait_for("cleared", |screen| {
+        status(screen).contains("Selection cleared (1 item)")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success(), "nothing selected: q quits at once");
+
+    let mut s = Session::start_with(&[], cwd.path(), &env);
+    s.wait_for("the seeds", |screen| screen.contents().contains("Documents 1/5"));
+    assert!(!status(s.parser.screen()).contains("kept from last time"));
+    s.send("q");
+    assert!(s.wait_exit().success());
 }

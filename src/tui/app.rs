@@ -559,7 +559,13 @@ impl App {
 /// Opens the reader and runs until the user quits. Files are read and analysed off the UI
 /// thread, the first documents readable while the rest load. The terminal is restored on every
 /// exit path, panics and signals included. A folder with nothing to read ends with that error.
-pub fn run(source: Source, curation: Curation, cache: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+/// `kept`: where the selection is kept between sessions (`None`: not kept).
+pub fn run(
+    source: Source,
+    curation: Curation,
+    cache: Option<std::path::PathBuf>,
+    kept: Option<std::path::PathBuf>,
+) -> anyhow::Result<()> {
     use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
     use crossterm::execute;
     let mut terminal = ratatui::init();
@@ -570,7 +576,7 @@ pub fn run(source: Source, curation: Curation, cache: Option<std::path::PathBuf>
     }));
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     restore_on_signals();
-    let result = event_loop(&mut terminal, source, curation, cache);
+    let result = event_loop(&mut terminal, source, curation, cache, kept);
     restore_terminal();
     result
 }
@@ -611,6 +617,7 @@ fn event_loop(
     source: Source,
     curation: Curation,
     cache: Option<std::path::PathBuf>,
+    kept: Option<std::path::PathBuf>,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     let (news, inbox) = std::sync::mpsc::channel();
@@ -623,6 +630,9 @@ fn event_loop(
         }
     };
     let mut analysis_started = false;
+    // The file the selection is kept in, once the corpus is analysed and it was read back.
+    let mut kept_file: Option<std::path::PathBuf> = None;
+    restore_once(&mut app, kept.as_deref(), &mut kept_file);
     draw(terminal, &mut app)?;
     // Lets the end-to-end tests check that a panic restores the terminal.
     if std::env::var_os("RECOUPE_TEST_PANIC").is_some() {
@@ -656,12 +666,34 @@ fn event_loop(
                 news.clone(),
             );
         }
+        restore_once(&mut app, kept.as_deref(), &mut kept_file);
         draw(terminal, &mut app)?;
+    }
+    if let Some(file) = &kept_file {
+        let kept = crate::kept::Kept {
+            exported: app.selection == app.exported,
+            selection: app.selection.clone(),
+        };
+        crate::kept::save(file, &app.corpus, &app.claims, &kept)
+            .map_err(|e| anyhow::anyhow!("the selection could not be kept: {e}"))?;
     }
     match app.failed.take() {
         Some(error) => Err(error.into()),
         None => Ok(()),
     }
+}
+
+/// Once the corpus is read and analysed, puts back the selection kept for it, and remembers
+/// the file to keep it in at the end.
+fn restore_once(app: &mut App, dir: Option<&std::path::Path>, file: &mut Option<std::path::PathBuf>) {
+    if file.is_some() || app.loading.is_some() || app.corpus.documents.is_empty() {
+        return;
+    }
+    let Some(dir) = dir else { return };
+    let path = crate::kept::file_for(dir, &app.corpus);
+    let restored = crate::kept::load(&path, &app.corpus, &app.claims);
+    update::restore_selection(app, restored);
+    *file = Some(path);
 }
 
 /// Draws a frame and keeps where its items went, for the next click.

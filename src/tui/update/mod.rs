@@ -63,6 +63,23 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
     None
 }
 
+/// Puts back the selection kept from the last session on this corpus.
+pub fn restore_selection(app: &mut App, kept: crate::kept::Kept) {
+    if kept.selection.is_empty() {
+        return;
+    }
+    app.selection = kept.selection;
+    if kept.exported {
+        app.exported = app.selection.clone();
+    }
+    let text = format!(
+        "{} kept from last time ({} clears them)",
+        crate::wording::counted(app.selection.len(), "selected item"),
+        app.keymap.key_for(Action::ClearSelection)
+    );
+    say(app, &text);
+}
+
 /// Applies news from the background threads: a document read, the load finished, the analysis done.
 pub fn absorb(app: &mut App, news: Background) {
     match news {
@@ -318,6 +335,14 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
             None => say(app, NO_CURATED_ACTOR),
         },
         Action::RemoveSelected => remove_selected(app),
+        Action::ClearSelection => {
+            let n = app.selection.len();
+            app.selection = Default::default();
+            say(
+                app,
+                &format!("Selection cleared ({})", crate::wording::counted(n, "item")),
+            );
+        }
         Action::StartExport => {
             if app.selection.is_empty() {
                 say(
