@@ -13,6 +13,8 @@ struct Session {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     // Kept so the terminal stays open while the child runs.
     _master: Box<dyn portable_pty::MasterPty + Send>,
+    // The session's data folder, removed with it.
+    _data: tempfile::TempDir,
 }
 
 const ROWS: u16 = 40;
@@ -41,8 +43,9 @@ impl Session {
         cmd.env("XDG_CONFIG_HOME", "/nonexistent/recoupe-tests");
         // Nor the machine's cache: a test that wants one gives its own folder.
         cmd.env("XDG_CACHE_HOME", "/nonexistent/recoupe-tests");
-        // Nor the selection kept in the machine's data folder.
-        cmd.env("XDG_DATA_HOME", "/nonexistent/recoupe-tests");
+        // Nor the machine's data folder: a selection kept at quit goes to the session's own.
+        let data = tempfile::tempdir().expect("data dir");
+        cmd.env("XDG_DATA_HOME", data.path());
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -69,6 +72,7 @@ impl Session {
             writer,
             child,
             _master: pty.master,
+            _data: data,
         }
     }
 
