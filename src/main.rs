@@ -272,7 +272,13 @@ fn run_tui(source: Source, lexicon: Option<&std::path::Path>, cache: Option<Path
         )
         .into());
     }
-    recoupe::tui::run(source, curation, cache, recoupe::kept::default_dir())
+    let settings = recoupe::tui::Settings {
+        cache,
+        kept: recoupe::kept::default_dir(),
+        theme: user_theme()?,
+        keymap: user_keymap()?,
+    };
+    recoupe::tui::run(source, curation, settings)
 }
 
 /// Counts of a corpus and the time each stage took, so a user can see where time goes.
@@ -334,6 +340,40 @@ fn user_curation(path: Option<&std::path::Path>) -> anyhow::Result<Curation> {
     match path {
         Some(p) => Ok(Curation::load(&p).map_err(|e| UsageError(e.to_string()))?),
         None => Ok(Curation::in_memory()),
+    }
+}
+
+/// A file of the user's config folder, if it is there; one that cannot be read is an error.
+fn user_config_file(name: &str) -> anyhow::Result<Option<(PathBuf, String)>> {
+    let Some(path) = dirs::config_dir().map(|d| d.join("recoupe").join(name)) else {
+        return Ok(None);
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(Some((path, text))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(UsageError(format!("cannot read {}: {e}", path.display())).into()),
+    }
+}
+
+/// The bundled keymap with the user's `keymap.toml` (same format) over it.
+fn user_keymap() -> anyhow::Result<recoupe::tui::keymap::Keymap> {
+    use recoupe::tui::keymap::Keymap;
+    let Some((path, text)) = user_config_file("keymap.toml")? else {
+        return Ok(Keymap::default_map());
+    };
+    let user = Keymap::parse(&text).map_err(|e| UsageError(format!("{}: {e}", path.display())))?;
+    Ok(Keymap::default_map().with_user(user))
+}
+
+/// `NO_COLOR` (set and not empty) wins; else the bundled theme with the user's `theme.toml`.
+fn user_theme() -> anyhow::Result<recoupe::tui::theme::Theme> {
+    use recoupe::tui::theme::Theme;
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        return Ok(Theme::no_color());
+    }
+    match user_config_file("theme.toml")? {
+        Some((path, text)) => Ok(Theme::with_user(&text).map_err(|e| UsageError(format!("{}: {e}", path.display())))?),
+        None => Ok(Theme::embedded()),
     }
 }
 

@@ -377,3 +377,54 @@ fn the_selection_is_kept_for_the_next_session_until_cleared() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+/// Every cell of the screen.
+fn cells(screen: &vt100::Screen) -> Vec<&vt100::Cell> {
+    let (rows, cols) = screen.size();
+    let (rows, cols) = (u16::from(rows), u16::from(cols));
+    (0..rows)
+        .flat_map(|r| (0..cols).map(move |c| (r, c)))
+        .filter_map(|(r, c)| screen.cell(r, c))
+        .collect()
+}
+
+#[test]
+fn a_user_keymap_and_theme_in_the_config_folder_apply_and_no_color_drops_colours() {
+    let cwd = tempfile::tempdir().expect("dir");
+    let config = cwd.path().join("config");
+    std::fs::create_dir_all(config.join("recoupe")).expect("mkdir");
+    std::fs::write(
+        config.join("recoupe/keymap.toml"),
+        "[[keys]]\nwhen = \"any\"\non = [\"Q\"]\nrun = \"quit\"\n\n[[keys]]\nwhen = \"any\"\non = [\"q\"]\nrun = \"toggle_warnings\"\n",
+    )
+    .expect("write keymap");
+    std::fs::write(config.join("recoupe/theme.toml"), "person = \"#ff0000\"\n").expect("write theme");
+    let env = [("XDG_CONFIG_HOME", config.to_str().expect("utf-8 path"))];
+    let mut s = Session::start_with(&[], cwd.path(), &env);
+    s.wait_for("the hints name the user's key", |screen| {
+        screen.contents().contains("Q quit")
+    });
+    let red = cells(s.parser.screen())
+        .iter()
+        .any(|cell| cell.fgcolor() == vt100::Color::Rgb(255, 0, 0));
+    assert!(red, "people drawn in the user's colour");
+    s.send("q");
+    s.wait_for("q is the user's warnings key", |screen| {
+        screen.contents().contains("No warning: every file was read")
+    });
+    s.send("Q");
+    assert!(s.wait_exit().success());
+
+    let mut s = Session::start_with(&[], cwd.path(), &[("NO_COLOR", "1")]);
+    s.wait_for("the seeds", |screen| screen.contents().contains("Documents 1/5"));
+    let screen = cells(s.parser.screen());
+    let coloured = screen
+        .iter()
+        .filter(|c| c.fgcolor() != vt100::Color::Default || c.bgcolor() != vt100::Color::Default)
+        .count();
+    assert_eq!(coloured, 0, "NO_COLOR: no colour anywhere");
+    assert!(screen.iter().any(|c| c.bold()), "marks that need no colour");
+    drop(screen);
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

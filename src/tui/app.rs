@@ -559,13 +559,18 @@ impl App {
 /// Opens the reader and runs until the user quits. Files are read and analysed off the UI
 /// thread, the first documents readable while the rest load. The terminal is restored on every
 /// exit path, panics and signals included. A folder with nothing to read ends with that error.
-/// `kept`: where the selection is kept between sessions (`None`: not kept).
-pub fn run(
-    source: Source,
-    curation: Curation,
-    cache: Option<std::path::PathBuf>,
-    kept: Option<std::path::PathBuf>,
-) -> anyhow::Result<()> {
+/// Where the reader keeps things and how it looks, chosen by the caller (from the user's
+/// folders, or for a test).
+pub struct Settings {
+    /// The analysis cache folder (`None`: no cache).
+    pub cache: Option<std::path::PathBuf>,
+    /// Where the selection is kept between sessions (`None`: not kept).
+    pub kept: Option<std::path::PathBuf>,
+    pub theme: Theme,
+    pub keymap: Keymap,
+}
+
+pub fn run(source: Source, curation: Curation, settings: Settings) -> anyhow::Result<()> {
     use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
     use crossterm::execute;
     let mut terminal = ratatui::init();
@@ -576,7 +581,7 @@ pub fn run(
     }));
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     restore_on_signals();
-    let result = event_loop(&mut terminal, source, curation, cache, kept);
+    let result = event_loop(&mut terminal, source, curation, settings);
     restore_terminal();
     result
 }
@@ -616,8 +621,7 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     source: Source,
     curation: Curation,
-    cache: Option<std::path::PathBuf>,
-    kept: Option<std::path::PathBuf>,
+    settings: Settings,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     let (news, inbox) = std::sync::mpsc::channel();
@@ -629,6 +633,14 @@ fn event_loop(
             app
         }
     };
+    let Settings {
+        cache,
+        kept,
+        theme,
+        keymap,
+    } = settings;
+    app.theme = theme;
+    app.keymap = keymap;
     let mut analysis_started = false;
     // The file the selection is kept in, once the corpus is analysed and it was read back.
     let mut kept_file: Option<std::path::PathBuf> = None;

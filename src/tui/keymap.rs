@@ -35,6 +35,8 @@ pub struct Binding {
     pub when: Context,
     pub on: Vec<String>,
     pub run: Action,
+    /// Optional in a user's keymap: the default description of the action is used.
+    #[serde(default)]
     pub desc: String,
     #[serde(default)]
     pub hint: bool,
@@ -66,6 +68,41 @@ impl Keymap {
                     .collect::<Result<_, _>>()?;
         }
         Ok(map)
+    }
+
+    /// The defaults with a user's bindings over them: the user's come first (so messages and
+    /// hints name the user's key for an action), and a key the user binds in a context is taken
+    /// from the default binding of that context. Default keys nobody took keep working.
+    pub fn with_user(self, user: Keymap) -> Keymap {
+        let mut bindings = user.bindings.clone();
+        for u in &mut bindings {
+            if u.desc.is_empty()
+                && let Some(d) = self.bindings.iter().find(|d| d.run == u.run)
+            {
+                u.desc = d.desc.clone();
+            }
+        }
+        for mut b in self.bindings {
+            let taken: Vec<KeyEvent> = user
+                .bindings
+                .iter()
+                .filter(|u| u.when == b.when)
+                .flat_map(|u| u.keys.iter().copied())
+                .collect();
+            let kept: Vec<(String, KeyEvent)> =
+                b.on.iter()
+                    .cloned()
+                    .zip(b.keys.iter().copied())
+                    .filter(|(_, k)| !taken.contains(k))
+                    .collect();
+            if kept.is_empty() {
+                continue;
+            }
+            b.on = kept.iter().map(|(o, _)| o.clone()).collect();
+            b.keys = kept.into_iter().map(|(_, k)| k).collect();
+            bindings.push(b);
+        }
+        Keymap { bindings }
     }
 
     /// The embedded default keymap.
@@ -114,7 +151,7 @@ impl Keymap {
         self.bindings
             .iter()
             .filter(|b| b.hint && (b.when == context || b.when == Context::Any))
-            .map(|b| (b.on.first().cloned().unwrap_or_default(), b.desc.as_str()))
+            .map(|b| (self.key_for(b.run), b.desc.as_str()))
             .collect()
     }
 }
@@ -176,6 +213,29 @@ pub fn parse_key(text: &str) -> Option<KeyEvent> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_user_binding_takes_its_key_and_is_the_one_named() {
+        let user = Keymap::parse(
+            "[[keys]]\nwhen = \"any\"\non = [\"q\"]\nrun = \"toggle_warnings\"\n\n\
+             [[keys]]\nwhen = \"any\"\non = [\"Q\"]\nrun = \"quit\"\n",
+        )
+        .expect("user keymap");
+        let map = Keymap::default_map().with_user(user);
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        assert_eq!(map.action(Context::Reader, key('q')), Some(Action::ToggleWarnings));
+        assert_eq!(map.action(Context::Reader, key('Q')), Some(Action::Quit));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(
+            map.action(Context::Reader, ctrl_c),
+            Some(Action::Quit),
+            "untaken defaults stay"
+        );
+        assert_eq!(map.key_for(Action::Quit), "Q");
+        assert_eq!(map.key_for(Action::ToggleWarnings), "q");
+        let quit = map.bindings.iter().find(|b| b.run == Action::Quit).expect("quit bound");
+        assert_eq!(quit.desc, "quit", "the default description when the user gives none");
+    }
 
     #[test]
     fn default_keymap_parses_and_binds_the_basics() {

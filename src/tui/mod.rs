@@ -10,5 +10,5 @@ pub mod theme;
 pub mod ui;
 pub mod update;
 
-pub use app::{App, run};
+pub use app::{App, Settings, run};
 pub use background::Source;

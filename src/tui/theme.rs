@@ -42,6 +42,13 @@ pub struct Theme {
     pub media: Color,
     #[serde(deserialize_with = "color")]
     pub place: Color,
+    /// False under `NO_COLOR`: marks that need no colour (bold) stand in for colours.
+    #[serde(skip, default = "yes")]
+    pub colour: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn color<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Color, D::Error> {
@@ -69,6 +76,7 @@ impl Default for Theme {
             group: Color::LightRed,
             media: Color::LightMagenta,
             place: Color::Rgb(0xd7, 0xaf, 0x87),
+            colour: true,
         }
     }
 }
@@ -87,6 +95,40 @@ impl Theme {
 
     pub fn embedded() -> Theme {
         toml::from_str(include_str!("../../assets/theme.toml")).unwrap_or_default()
+    }
+
+    /// The embedded theme with a user's `theme.toml` over it: only the colours it names change.
+    pub fn with_user(text: &str) -> Result<Theme, String> {
+        let mut table: toml::Table = toml::from_str(include_str!("../../assets/theme.toml")).unwrap_or_default();
+        let user: toml::Table = toml::from_str(text).map_err(|e| format!("theme: {e}"))?;
+        table.extend(user);
+        Theme::deserialize(table).map_err(|e| format!("theme: {e}"))
+    }
+
+    /// For `NO_COLOR`: the terminal's own colours only. Claims stay underlined and actors
+    /// are marked bold instead of coloured.
+    pub fn no_color() -> Theme {
+        let c = Color::Reset;
+        Theme {
+            focus_border: c,
+            border: c,
+            cursor: c,
+            heading: c,
+            title: c,
+            dim: c,
+            selection_bg: c,
+            status_bg: c,
+            warning: c,
+            search_fg: c,
+            search_bg: c,
+            person: c,
+            organisation: c,
+            state: c,
+            group: c,
+            media: c,
+            place: c,
+            colour: false,
+        }
     }
 }
 

@@ -91,6 +91,9 @@ impl Reader<'_> {
             };
             let kind = app.actors.actors[r.actor].kind;
             let mut style = Style::new().fg(app.theme.kind(kind));
+            if !app.theme.colour {
+                style = style.add_modifier(Modifier::BOLD);
+            }
             if self.current_actor == Some(r.actor) || app.filter.contains(&r.actor) {
                 style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED | Modifier::REVERSED);
             }
