@@ -92,13 +92,19 @@ fn gauge(loading: &crate::tui::app::Loading, docs: usize) -> String {
         .unwrap_or(0)
         .min(CELLS) as usize;
     let bar: String = "█".repeat(filled) + &"░".repeat(CELLS as usize - filled);
-    let mb = |b: u64| b as f64 / 1_000_000.0;
+    // Kilobytes below a megabyte: a small folder would read `0.0/0.0 MB`.
+    let (unit, scale) = if p.bytes_total < 1_000_000 {
+        ("KB", 1_000.0)
+    } else {
+        ("MB", 1_000_000.0)
+    };
+    let size = |b: u64| b as f64 / scale;
     format!(
-        "reading {}/{} files · {:.1}/{:.1} MB ▕{bar}▏",
+        "reading {}/{} files · {:.1}/{:.1} {unit} ▕{bar}▏",
         p.files_done,
         p.files_total,
-        mb(p.bytes_done),
-        mb(p.bytes_total)
+        size(p.bytes_done),
+        size(p.bytes_total)
     )
 }
 

@@ -1,0 +1,119 @@
+//! Snapshots of every sidebar tab, the loading gauge and the warnings list, at 80x24 and
+//! 140x40: what a user sees, drawn on a TestBackend.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use recoupe::corpus::load_seeds;
+use recoupe::tui::App;
+use recoupe::tui::action::Action;
+use recoupe::tui::app::SidebarTab;
+use recoupe::tui::ui::render;
+use recoupe::tui::update::update;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (140, 40)];
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("terminal");
+    terminal.draw(|f| drop(render(app, f))).expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            let row: String = (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect();
+            row.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        update(app, *a);
+    }
+}
+
+/// The second article, at its first passage with related passages elsewhere, a passage and a
+/// claim selected and a search made, the sidebar focused on a tab.
+fn on_tab(tab: SidebarTab, width: u16, height: u16) -> App {
+    let mut a = App::new(load_seeds(), width, height);
+    run(&mut a, &[Action::DocDown, Action::OpenDocument]);
+    while a.related_here.len() < 2 {
+        run(&mut a, &[Action::NextPassage]);
+    }
+    run(
+        &mut a,
+        &[Action::ToggleSelect, Action::SelectClaim, Action::StartSearch],
+    );
+    for c in "Milley".chars() {
+        update(&mut a, Action::PromptChar(c));
+    }
+    run(&mut a, &[Action::PromptSubmit, Action::FocusNext]);
+    while a.sidebar_tab != tab {
+        run(&mut a, &[Action::NextTab]);
+    }
+    run(&mut a, &[Action::SideDown]);
+    a
+}
+
+#[test]
+fn every_sidebar_tab() {
+    for (width, height) in SIZES {
+        for tab in SidebarTab::ORDER {
+            let a = on_tab(tab, width, height);
+            let name = format!("sidebar_{}_{width}x{height}", tab.label().to_lowercase());
+            insta::assert_snapshot!(name, screen(&a));
+        }
+    }
+}
+
+#[test]
+fn the_loading_gauge() {
+    use recoupe::corpus::{LoadPlan, Progress};
+    use recoupe::tui::background::Background;
+    let seeds = load_seeds();
+    for (width, height) in SIZES {
+        let plan = LoadPlan {
+            origin: "articles".into(),
+            files: seeds.documents.iter().map(|d| d.path.clone().into()).collect(),
+            bytes: seeds.bytes() as u64,
+            warnings: Vec::new(),
+        };
+        let mut a = App::loading(&plan, recoupe::curation::Curation::in_memory(), width, height);
+        let mut progress = Progress {
+            files_total: 5,
+            bytes_total: plan.bytes,
+            ..Progress::default()
+        };
+        for doc in seeds.documents.iter().take(2) {
+            progress.files_done += 1;
+            progress.bytes_done += doc.source.len() as u64;
+            recoupe::tui::update::absorb(
+                &mut a,
+                Background::Loaded {
+                    progress,
+                    document: Some(Box::new(doc.clone())),
+                },
+            );
+        }
+        insta::assert_snapshot!(format!("loading_gauge_{width}x{height}"), screen(&a));
+    }
+}
+
+#[test]
+fn the_warnings_list() {
+    use recoupe::corpus::LoadWarning;
+    for (width, height) in SIZES {
+        let mut a = App::new(load_seeds(), width, height);
+        std::sync::Arc::make_mut(&mut a.corpus).warnings = vec![
+            LoadWarning {
+                path: "articles/scan.txt".into(),
+                message: "binary file, skipped".into(),
+            },
+            LoadWarning {
+                path: "articles/old.txt".into(),
+                message: "not valid UTF-8, decoded with replacement characters (�)".into(),
+            },
+        ];
+        update(&mut a, Action::ToggleWarnings);
+        insta::assert_snapshot!(format!("warnings_list_{width}x{height}"), screen(&a));
+    }
+}
