@@ -11,9 +11,13 @@ use recoupe::tui::app::{Overlay, SidebarTab};
 use recoupe::tui::ui::render;
 use recoupe::tui::update::update;
 
-/// Every action a key can give. Export is left out: it writes files into the working folder
-/// (its failures are tested in tests/tui.rs and tests/export.rs).
+/// Every action a key can give. Export prompts are pointed at a temporary folder and
+/// curation saves to a temporary lexicon, so nothing is written elsewhere.
 const KEYS: &[Action] = &[
+    Action::Quit,
+    Action::ToggleWarnings,
+    Action::StartExport,
+    Action::ClearSelection,
     Action::FocusNext,
     Action::FocusPrev,
     Action::ToggleHelp,
@@ -161,27 +165,60 @@ fn check(app: &App, step: usize, action: Action) {
     }
 }
 
-fn monkey(seed: u64, steps: usize) {
+/// Runs the monkey; gives how many exports it wrote and whether a correction was saved.
+fn monkey(seed: u64, steps: usize) -> (usize, bool) {
+    use recoupe::tui::app::PromptPurpose;
     let mut rng = fastrand::Rng::with_seed(seed);
-    let mut app = App::new(load_seeds(), 120, 40);
+    let config = tempfile::tempdir().expect("config dir");
+    let out = tempfile::tempdir().expect("output dir");
+    let curation = recoupe::curation::Curation::load(&config.path().join("actors.toml")).expect("empty lexicon");
+    let mut app = App::with_curation(load_seeds(), curation, 120, 40);
     for step in 0..steps {
         let action = random_action(&mut rng, &app);
         update(&mut app, action);
         if app.quit {
             app.quit = false;
         }
+        // An export goes to the output folder, under a name the monkey may go on typing into.
+        if let Some(Overlay::Prompt(prompt)) = &mut app.overlay
+            && prompt.purpose == PromptPurpose::ExportPath
+            && !prompt.input.starts_with(out.path().to_str().expect("utf-8"))
+        {
+            prompt.input = out.path().join(format!("sel-{step}")).to_string_lossy().into_owned();
+        }
         check(&app, step, action);
+        if let Some(message) = &app.message
+            && let Some(path) = message
+                .text
+                .strip_prefix("Exported ")
+                .and_then(|t| t.split(" to ").nth(1))
+        {
+            assert!(std::path::Path::new(path).is_file(), "step {step}: {path} said written");
+        }
         let mut terminal =
             Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("a terminal of any size");
         let mut hits = Default::default();
         terminal.draw(|f| hits = render(&app, f)).expect("draw");
         app.hits = hits;
     }
+    let strays: Vec<_> = std::fs::read_dir(config.path())
+        .expect("config dir")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name() != "actors.toml")
+        .collect();
+    assert!(strays.is_empty(), "only the lexicon in the config folder: {strays:?}");
+    let exports = std::fs::read_dir(out.path()).expect("output dir").count();
+    (exports, config.path().join("actors.toml").exists())
 }
 
 #[test]
 fn thousands_of_random_actions_and_resizes_never_panic_and_keep_the_state_consistent() {
+    let (mut exports, mut curated) = (0, false);
     for seed in [1, 2, 3] {
-        monkey(seed, 1000);
+        let (e, c) = monkey(seed, 1000);
+        exports += e;
+        curated |= c;
     }
+    assert!(exports > 0, "the monkey exported something");
+    assert!(curated, "the monkey saved a correction");
 }
