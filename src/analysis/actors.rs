@@ -6,8 +6,8 @@
 use super::lang::{self, LangWords};
 use super::lexicon::{ActorKind, Lexicon};
 use super::text::{Token, fold, only_space_between, tokens};
+use super::{HashMap, HashSet};
 use crate::corpus::{Corpus, PassageKind};
-use std::collections::{HashMap, HashSet};
 
 /// One place where an actor is named.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -62,7 +62,7 @@ impl Actors {
 
     /// The actors named in a document, with their mention count there, most mentioned first.
     pub fn in_document(&self, doc: usize) -> Vec<(usize, usize)> {
-        let mut counts: HashMap<usize, usize> = HashMap::new();
+        let mut counts: HashMap<usize, usize> = HashMap::default();
         for r in self.by_doc.get(doc).map(Vec::as_slice).unwrap_or(&[]) {
             *counts.entry(r.actor).or_default() += 1;
         }
@@ -142,9 +142,9 @@ struct Vocabulary {
 
 fn vocabulary(corpus: &Corpus) -> Vocabulary {
     let mut vocab = Vocabulary {
-        lower: HashSet::new(),
-        capitalised: HashSet::new(),
-        capitalised_count: HashMap::new(),
+        lower: HashSet::default(),
+        capitalised: HashSet::default(),
+        capitalised_count: HashMap::default(),
     };
     for doc in &corpus.documents {
         for p in doc.passages.iter().filter(|p| p.kind == PassageKind::Body) {
@@ -177,7 +177,7 @@ fn insert_folded(set: &mut HashSet<String>, word: &str) {
 pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
     let vocab = vocabulary(corpus);
     let mut builders: Vec<Builder> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::default();
     for (d, doc) in corpus.documents.iter().enumerate() {
         let words = lang::words(lang::of_document(doc));
         for (p, passage) in doc.analysed() {
@@ -905,13 +905,13 @@ fn merge(mut builders: Vec<Builder>, lexicon: &Lexicon, vocab: &Vocabulary) -> V
 /// kind of thing, not an actor (people and organisations are not counted); so is a longer
 /// name ending on it (`Warhol Polaroid`).
 fn mark_countable(builders: &mut [Builder], vocab: &Vocabulary) {
-    let mut countable: HashSet<String> = HashSet::new();
+    let mut countable: HashSet<String> = HashSet::default();
     for b in builders.iter_mut() {
         if b.lexicon.is_some() || b.acronym || b.key_tokens.len() != 1 || b.mentions.iter().any(|m| m.role.is_some()) {
             continue;
         }
         let key = &b.key_tokens[0];
-        let mut per_doc: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut per_doc: HashMap<usize, (usize, usize)> = HashMap::default();
         for m in &b.mentions {
             let f = fold(&m.text);
             let entry = per_doc.entry(m.doc).or_default();
@@ -968,7 +968,7 @@ fn finish(builders: Vec<Builder>, lexicon: &Lexicon, docs: usize) -> Actors {
                     (clean_name(&name.unwrap_or_default()), kind, Vec::new())
                 }
             };
-            let mut seen: HashSet<String> = HashSet::from([fold(&name)]);
+            let mut seen: HashSet<String> = [fold(&name)].into_iter().collect();
             let aliases = surfaces
                 .into_iter()
                 .map(|(s, _)| clean_name(&s))

@@ -3,13 +3,13 @@
 //! to a speaker: an actor, or an anonymous source as the text names it, linked to the actor it
 //! belongs to when the phrase names one.
 
+use super::HashSet;
 use super::actors::{Actors, MentionRef};
 use super::lang::{self, Gender, LangWords};
 use super::lexicon::{ActorKind, Lexicon};
 use super::text::{Token, fold, tokens};
 use crate::corpus::Corpus;
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

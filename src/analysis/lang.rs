@@ -1,10 +1,10 @@
 //! Per-language word lists (`assets/lang/fr.toml`, `assets/lang/en.toml`) and the common-word
 //! dictionaries, loaded once; and which of the two languages a document is written in.
 
+use super::HashSet;
 use super::lexicon::folded_set as set;
 use super::text::{fold, tokens};
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

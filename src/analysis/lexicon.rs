@@ -1,9 +1,9 @@
 //! User-editable word lists from `assets/`, loaded into typed structs with serde.
 
 use super::text::{fold, tokens};
+use super::{HashMap, HashSet};
 use folded_set as set;
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -219,7 +219,7 @@ impl Lexicon {
             "assets/entity_words.toml",
         )?;
         let stop: StopwordsFile = parse(include_str!("../../assets/stopwords.toml"), "assets/stopwords.toml")?;
-        let mut patterns: HashMap<String, Vec<AliasPattern>> = HashMap::new();
+        let mut patterns: HashMap<String, Vec<AliasPattern>> = HashMap::default();
         for (i, entry) in file.actors.iter().enumerate() {
             for alias in std::iter::once(&entry.name).chain(&entry.aliases) {
                 let toks: Vec<String> = tokens(alias).iter().map(|t| fold(t.text)).collect();

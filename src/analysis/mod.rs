@@ -7,6 +7,12 @@ pub mod lexicon;
 pub mod related;
 pub mod text;
 
+/// The analysis's hash maps and sets: keyed by short words and small numbers and looked up
+/// millions of times on a large archive, so a fast non-cryptographic hash (foldhash) rather
+/// than SipHash. The fixed seed keeps runs alike; results never depend on iteration order.
+pub type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+pub type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
+
 /// Whether an actor's name or one of its aliases contains the query, accents and case ignored.
 pub fn actor_matches(actor: &actors::Actor, query: &str) -> bool {
     let q = text::fold(query.trim());

@@ -8,9 +8,9 @@ use super::actors::Actors;
 use super::claims::{Claim, ClaimKind};
 use super::lexicon::Lexicon;
 use super::text::{fold, tokens};
+use super::{HashMap, HashSet};
 use crate::corpus::{Corpus, PassageKind};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{HashMap, HashSet};
 
 /// Why two passages are related.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -153,7 +153,7 @@ impl RelatedIndex {
     /// Indexes every body passage of the corpus.
     pub fn build(corpus: &Corpus, actors: &Actors, claims: &[Claim], lexicon: &Lexicon) -> RelatedIndex {
         let mut vocab = Vocabulary {
-            ids: HashMap::new(),
+            ids: HashMap::default(),
             words: Vec::new(),
             seen: Default::default(),
         };
@@ -174,7 +174,7 @@ impl RelatedIndex {
                 .enumerate()
                 .filter(|(_, p)| p.kind == PassageKind::Body)
             {
-                let mut counts: HashMap<u32, u32> = HashMap::new();
+                let mut counts: HashMap<u32, u32> = HashMap::default();
                 for id in stems(doc.text(passage), stemmer, stop, &mut vocab) {
                     *counts.entry(id).or_default() += 1;
                 }
@@ -260,7 +260,7 @@ impl RelatedIndex {
         let query = &self.entries[q];
         let mut heavy: Vec<&(u32, f32)> = query.terms.iter().collect();
         heavy.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
-        let mut scores: HashMap<u32, f32> = HashMap::new();
+        let mut scores: HashMap<u32, f32> = HashMap::default();
         for (term, weight) in heavy.into_iter().take(QUERY_TERMS) {
             let list = &self.postings[*term as usize];
             if list.len() > self.max_postings {
