@@ -338,10 +338,11 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         Action::ClearSelection => {
             let n = app.selection.len();
             app.selection = Default::default();
-            say(
-                app,
-                &format!("Selection cleared ({})", crate::wording::counted(n, "item")),
-            );
+            let text = match n {
+                0 => "Nothing selected to clear".to_string(),
+                n => format!("Selection cleared ({})", crate::wording::counted(n, "item")),
+            };
+            say(app, &text);
         }
         Action::StartExport => {
             if app.selection.is_empty() {
