@@ -10,6 +10,8 @@ use recoupe::tui::app::SidebarTab;
 use recoupe::tui::ui::render;
 use recoupe::tui::update::update;
 
+mod common;
+
 const SIZES: [(u16, u16); 2] = [(80, 24), (140, 40)];
 
 fn screen(app: &App) -> String {
@@ -67,33 +69,9 @@ fn every_sidebar_tab() {
 
 #[test]
 fn the_loading_gauge() {
-    use recoupe::corpus::{LoadPlan, Progress};
-    use recoupe::tui::background::Background;
     let seeds = load_seeds();
     for (width, height) in SIZES {
-        let plan = LoadPlan {
-            origin: "articles".into(),
-            files: seeds.documents.iter().map(|d| d.path.clone().into()).collect(),
-            bytes: seeds.bytes() as u64,
-            warnings: Vec::new(),
-        };
-        let mut a = App::loading(&plan, recoupe::curation::Curation::in_memory(), width, height);
-        let mut progress = Progress {
-            files_total: 5,
-            bytes_total: plan.bytes,
-            ..Progress::default()
-        };
-        for doc in seeds.documents.iter().take(2) {
-            progress.files_done += 1;
-            progress.bytes_done += doc.source.len() as u64;
-            recoupe::tui::update::absorb(
-                &mut a,
-                Background::Loaded {
-                    progress,
-                    document: Some(Box::new(doc.clone())),
-                },
-            );
-        }
+        let (a, _) = common::loading_seeds(&seeds, 2, width, height);
         insta::assert_snapshot!(format!("loading_gauge_{width}x{height}"), screen(&a));
     }
 }

@@ -9,6 +9,8 @@ use recoupe::tui::app::Focus;
 use recoupe::tui::ui::render;
 use recoupe::tui::update::update;
 
+mod common;
+
 fn app(width: u16, height: u16) -> App {
     App::new(load_seeds(), width, height)
 }
@@ -750,32 +752,9 @@ fn search_results_80x24() {
 
 #[test]
 fn documents_are_readable_while_the_rest_load_and_the_gauge_goes_when_the_analysis_arrives() {
-    use recoupe::corpus::{LoadPlan, Progress};
     use recoupe::tui::background::{Analysis, Background};
     let seeds = load_seeds();
-    let plan = LoadPlan {
-        origin: "test".into(),
-        files: seeds.documents.iter().map(|d| d.path.clone().into()).collect(),
-        bytes: seeds.bytes() as u64,
-        warnings: Vec::new(),
-    };
-    let mut a = App::loading(&plan, recoupe::curation::Curation::in_memory(), 120, 40);
-    let mut progress = Progress {
-        files_total: 5,
-        bytes_total: plan.bytes,
-        ..Progress::default()
-    };
-    for doc in seeds.documents.iter().take(2) {
-        progress.files_done += 1;
-        progress.bytes_done += doc.source.len() as u64;
-        recoupe::tui::update::absorb(
-            &mut a,
-            Background::Loaded {
-                progress,
-                document: Some(Box::new(doc.clone())),
-            },
-        );
-    }
+    let (mut a, mut progress) = common::loading_seeds(&seeds, 2, 120, 40);
     let s = screen(&a);
     assert!(s.contains("reading 2/5 files"), "{s}");
     assert!(

@@ -284,6 +284,8 @@ impl Sidebar<'_> {
             );
         let mut y = inner.y;
         let bottom = inner.y + inner.height;
+        // Derived once per frame: the lists behind it are recomputed on each call.
+        let listed = app.sidebar_len();
         for item in items.iter().enumerate().skip(start) {
             let (i, lines) = item;
             if y >= bottom {
@@ -291,7 +293,7 @@ impl Sidebar<'_> {
             }
             let rows = (lines.len() as u16).min(bottom - y);
             // The empty-tab message is not an item.
-            if i < app.sidebar_len() {
+            if i < listed {
                 hits.add(
                     Rect {
                         y,
