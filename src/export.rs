@@ -209,7 +209,7 @@ pub fn json(
                 .collect();
             Some(serde_json::json!({
                 "doc": doc.id, "title": doc.title, "date": doc.date, "paragraph": doc.paragraph(p), "passage": p,
-                "start": passage.start, "end": passage.end, "text": doc.text(passage), "actors": names,
+                "start": doc.file_offset(passage.start), "end": doc.file_offset(passage.end), "text": doc.text(passage), "actors": names,
             }))
         })
         .collect();
@@ -218,9 +218,10 @@ pub fn json(
         .iter()
         .filter_map(|c| claims.get(*c))
         .map(|c| {
+            let doc = &corpus.documents[c.doc];
             serde_json::json!({
-                "doc": corpus.documents[c.doc].id, "paragraph": corpus.documents[c.doc].paragraph(c.passage),
-                "passage": c.passage, "start": c.start, "end": c.end,
+                "doc": doc.id, "paragraph": doc.paragraph(c.passage),
+                "passage": c.passage, "start": doc.file_offset(c.start), "end": doc.file_offset(c.end),
                 "speaker": c.speaker.and_then(|s| actors.actors.get(s)).map(|a| a.name.clone()),
                 "speaker_text": c.speaker_text, "cue": c.cue, "kind": c.kind, "how_found": c.how_found, "text": c.text,
             })

@@ -413,8 +413,8 @@ fn print_actors(
                             "doc": corpus.documents[m.doc].id,
                             "paragraph": corpus.documents[m.doc].paragraph(m.passage),
                             "passage": m.passage,
-                            "start": m.start,
-                            "end": m.end,
+                            "start": corpus.documents[m.doc].file_offset(m.start),
+                            "end": corpus.documents[m.doc].file_offset(m.end),
                             "text": m.text,
                         });
                         if let Some(role) = &m.role {
@@ -488,8 +488,8 @@ fn print_claims(
                     "doc": corpus.documents[c.doc].id,
                     "paragraph": corpus.documents[c.doc].paragraph(c.passage),
                     "passage": c.passage,
-                    "start": c.start,
-                    "end": c.end,
+                    "start": corpus.documents[c.doc].file_offset(c.start),
+                    "end": corpus.documents[c.doc].file_offset(c.end),
                     "speaker": c.speaker.map(|s| found.actors[s].name.clone()),
                     "speaker_text": c.speaker_text,
                     "cue": c.cue,
@@ -537,8 +537,9 @@ fn print_related(corpus: &Corpus, json: bool, top: usize, lexicon: Option<&std::
     let (found, all) = recoupe::analysis::actors_and_claims(corpus, &lexicon);
     let index = related::RelatedIndex::build(corpus, &found, &all, &lexicon);
     let range = |d: usize, p: usize| {
-        let passage = &corpus.documents[d].passages[p];
-        (passage.start, passage.end)
+        let doc = &corpus.documents[d];
+        let passage = &doc.passages[p];
+        (doc.file_offset(passage.start), doc.file_offset(passage.end))
     };
     let mut out = Vec::new();
     for (d, p) in index.passages() {

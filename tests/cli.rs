@@ -391,3 +391,52 @@ fn one_paragraph_number_for_a_passage_in_json_tables_and_the_export() {
         .expect("the passage in related");
     assert_eq!(here["paragraph"].as_u64(), Some(paragraph));
 }
+
+#[test]
+fn a_windows_1252_file_reads_like_its_utf8_twin_and_offsets_point_into_the_file() {
+    let seed = std::fs::read_to_string("seeds/001_f80f425ae6c9e5c4.txt").expect("seed");
+    let (latin, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&seed);
+    assert!(!unmappable, "the seed has only characters windows-1252 can hold");
+    let dir = tempfile::tempdir().expect("dir");
+    let (utf8_dir, latin_dir) = (dir.path().join("utf8"), dir.path().join("latin"));
+    for d in [&utf8_dir, &latin_dir] {
+        std::fs::create_dir(d).expect("dir");
+    }
+    std::fs::write(utf8_dir.join("001.txt"), &seed).expect("write");
+    std::fs::write(latin_dir.join("001.txt"), &latin).expect("write");
+
+    let out = recoupe()
+        .args(["actors", "--json"])
+        .arg(&latin_dir)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("decoded as windows-1252").count(), 1, "{err}");
+    let latin_json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let utf8_json = json_of(&["actors", "--json", utf8_dir.to_str().expect("path")]);
+    let names = |v: &serde_json::Value| -> Vec<String> {
+        v["actors"]
+            .as_array()
+            .expect("actors")
+            .iter()
+            .map(|a| a["name"].to_string())
+            .collect()
+    };
+    assert_eq!(names(&latin_json), names(&utf8_json));
+
+    let mut accented = 0;
+    for actor in latin_json["actors"].as_array().expect("actors") {
+        for m in actor["mentions"].as_array().expect("mentions") {
+            let (s, e) = (
+                m["start"].as_u64().expect("start") as usize,
+                m["end"].as_u64().expect("end") as usize,
+            );
+            let text = m["text"].as_str().expect("text");
+            let (in_file, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&latin[s..e]);
+            assert_eq!(in_file, text, "bytes {s}..{e} of the file");
+            accented += usize::from(!text.is_ascii());
+        }
+    }
+    assert!(accented > 5, "{accented} mentions with accents checked");
+}

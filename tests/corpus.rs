@@ -90,13 +90,35 @@ fn empty_binary_and_broken_files_are_skipped_with_a_warning() {
 }
 
 #[test]
-fn latin1_file_is_decoded_lossily_with_a_warning() {
-    let bytes = b"Titre\n\nLe g\xe9n\xe9ral a parl\xe9 hier soir.\n";
+fn latin1_file_is_decoded_with_one_warning_naming_its_encoding() {
+    let bytes = b"Titre\n\nLe g\xe9n\xe9ral a parl\xe9 hier soir \xe0 l'\xc9lys\xe9e.\n";
     let dir = folder(&[("latin1.txt", bytes)]);
     let corpus = load(dir.path());
     let doc = &corpus.documents[0];
-    assert!(doc.source.contains("g\u{fffd}n\u{fffd}ral"));
-    assert!(warning_for(&corpus, "latin1.txt").is_some_and(|m| m.contains("UTF-8")));
+    assert!(
+        doc.source.contains("Le général a parlé hier soir à l'Élysée."),
+        "{}",
+        doc.source
+    );
+    let warnings: Vec<_> = corpus
+        .warnings
+        .iter()
+        .filter(|w| w.path.ends_with("latin1.txt"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].message.contains("windows-1252"), "{}", warnings[0].message);
+}
+
+#[test]
+fn utf8_cut_inside_a_character_keeps_its_accents_and_marks_the_broken_byte() {
+    let mut bytes = "Titre\n\nLe général a parlé hier soir à l'Élysée".as_bytes().to_vec();
+    bytes.push(0xc3);
+    let dir = folder(&[("cut.txt", &bytes)]);
+    let corpus = load(dir.path());
+    let doc = &corpus.documents[0];
+    assert!(doc.source.contains("Le général a parlé"), "{}", doc.source);
+    assert!(doc.source.ends_with('\u{fffd}'));
+    assert!(warning_for(&corpus, "cut.txt").is_some_and(|m| m.contains("replacement")));
 }
 
 #[test]

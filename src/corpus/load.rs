@@ -1,5 +1,6 @@
 //! Reading files and folders into a corpus: walk, decode, skip bad input with a warning.
 
+use super::encoding::Decoded;
 use super::{Corpus, Document, LoadWarning, seeds::SEEDS};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -269,17 +270,28 @@ pub fn decode(id: &str, shown: &str, bytes: Vec<u8>, warnings: &mut Vec<LoadWarn
         warnings.push(warn(shown, "binary file, skipped"));
         return None;
     }
-    let source = match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
+    let (source, recoded) = match super::encoding::decode(bytes) {
+        Decoded::Utf8(text) => (text, None),
+        Decoded::DamagedUtf8(text) => {
             warnings.push(warn(
                 shown,
                 "not valid UTF-8, decoded with replacement characters (\u{fffd})",
             ));
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
+            (text, None)
+        }
+        Decoded::Other(text, offsets) => {
+            warnings.push(warn(
+                shown,
+                format!(
+                    "not UTF-8, decoded as {} (offsets stay those of the file)",
+                    offsets.encoding()
+                ),
+            ));
+            (text, Some(offsets))
         }
     };
-    let doc = Document::from_text(id, shown, source);
+    let mut doc = Document::from_text(id, shown, source);
+    doc.recoded = recoded;
     if doc.content_count() == 0 {
         warnings.push(warn(shown, "no article text found, skipped"));
         return None;

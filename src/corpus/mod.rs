@@ -2,6 +2,7 @@
 
 mod clean;
 mod display;
+mod encoding;
 mod load;
 mod meta;
 mod seeds;
@@ -62,9 +63,19 @@ pub struct Document {
     pub source: String,
     /// Every passage in file order, debris included.
     pub passages: Vec<Passage>,
+    /// For a file that was not UTF-8: the way back from offsets in `source` to the file's bytes.
+    pub recoded: Option<encoding::FileOffsets>,
 }
 
 impl Document {
+    /// The byte offset in the file of offset `at` in the decoded text: the same number for a
+    /// UTF-8 file, the offset in the file's own encoding for one that was decoded from another.
+    pub fn file_offset(&self, at: usize) -> usize {
+        self.recoded
+            .as_ref()
+            .map_or(at, |map| map.file_offset(&self.source, at))
+    }
+
     /// The exact text of a passage, as in the file.
     pub fn text(&self, passage: &Passage) -> &str {
         self.source.get(passage.range()).unwrap_or("")
@@ -111,6 +122,7 @@ impl Document {
             date: meta.date,
             source,
             passages,
+            recoded: None,
         }
     }
 }
