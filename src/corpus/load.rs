@@ -280,13 +280,7 @@ pub fn decode(id: &str, shown: &str, bytes: Vec<u8>, warnings: &mut Vec<LoadWarn
             (text, None)
         }
         Decoded::Other(text, offsets) => {
-            warnings.push(warn(
-                shown,
-                format!(
-                    "not UTF-8, decoded as {} (offsets stay those of the file)",
-                    offsets.encoding()
-                ),
-            ));
+            warnings.push(warn(shown, format!("not UTF-8, decoded as {}", offsets.encoding())));
             (text, Some(offsets))
         }
     };
