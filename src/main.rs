@@ -473,17 +473,34 @@ fn print_claims(
     {
         return Err(NoMatch(format!("no actor matches {q:?}")).into());
     }
-    let selected: Vec<&claims::Claim> = all
+    let selected: Vec<(usize, &claims::Claim)> = all
         .iter()
-        .filter(|c| queries.is_empty() || c.speaker.is_some_and(|s| wanted.contains(&s)))
+        .enumerate()
+        .filter(|(_, c)| queries.is_empty() || c.speaker.is_some_and(|s| wanted.contains(&s)))
         .collect();
+    let crosscheck = recoupe::analysis::crosscheck::CrossCheck::build(corpus, &found, &all, &lexicon);
     if selected.is_empty() && !queries.is_empty() {
         return Err(NoMatch(format!("no claim by an actor matching {}", quoted_list(queries))).into());
     }
     if json {
         let list: Vec<serde_json::Value> = selected
             .iter()
-            .map(|c| {
+            .map(|&(i, c)| {
+                let crossrefs: Vec<serde_json::Value> = crosscheck
+                    .of(i)
+                    .iter()
+                    .map(|r| {
+                        let other = &all[r.claim];
+                        let doc = &corpus.documents[other.doc];
+                        serde_json::json!({
+                            "doc": doc.id, "paragraph": doc.paragraph(other.passage), "passage": other.passage,
+                            "start": doc.file_offset(other.start), "end": doc.file_offset(other.end),
+                            "relation": r.relation, "score": (r.score * 1000.0).round() / 1000.0, "reasons": r.reasons,
+                            "speaker": other.speaker.map(|s| found.actors[s].name.clone()),
+                            "lang": recoupe::analysis::lang::of_document(doc).code(), "text": other.text,
+                        })
+                    })
+                    .collect();
                 serde_json::json!({
                     "doc": corpus.documents[c.doc].id,
                     "paragraph": corpus.documents[c.doc].paragraph(c.passage),
@@ -496,6 +513,7 @@ fn print_claims(
                     "kind": c.kind,
                     "how_found": c.how_found,
                     "text": c.text,
+                    "crossrefs": crossrefs,
                 })
             })
             .collect();
@@ -504,7 +522,7 @@ fn print_claims(
             serde_json::to_string_pretty(&serde_json::json!({ "claims": list }))?
         );
     } else {
-        for c in selected {
+        for (i, c) in selected {
             let speaker = c
                 .speaker
                 .map_or(c.speaker_text.clone(), |s| found.actors[s].name.clone());
@@ -521,8 +539,21 @@ fn print_claims(
                 claims::ClaimKind::Direct => format!("« {} »", c.text),
                 claims::ClaimKind::Indirect => c.text.clone(),
             };
+            let checked = match crosscheck.counts(i, &all) {
+                (0, 0) => String::new(),
+                (reports, contradicts) => {
+                    let reported = (reports > 0)
+                        .then(|| format!("reported by {}", recoupe::wording::counted(reports, "other article")));
+                    let contradicted = (contradicts > 0)
+                        .then(|| format!("contradicted by {}", recoupe::wording::counted(contradicts, "article")));
+                    format!(
+                        " [{}]",
+                        reported.into_iter().chain(contradicted).collect::<Vec<_>>().join(", ")
+                    )
+                }
+            };
             out!(
-                "{} ¶{} [{}] {speaker}{how}{cue}: {text}",
+                "{} ¶{} [{}] {speaker}{how}{cue}: {text}{checked}",
                 corpus.documents[c.doc].id,
                 corpus.documents[c.doc].paragraph(c.passage),
                 format!("{:?}", c.kind).to_lowercase(),
@@ -554,6 +585,7 @@ fn print_related(corpus: &Corpus, json: bool, top: usize, lexicon: Option<&std::
                         "doc": corpus.documents[r.doc].id, "paragraph": corpus.documents[r.doc].paragraph(r.passage),
                         "passage": r.passage, "start": s, "end": e,
                         "score": (r.score * 1000.0).round() / 1000.0,
+                        "relation": r.relation,
                         "reasons": r.reasons.iter().map(|x| x.label()).collect::<Vec<_>>(),
                     })
                 })
@@ -562,12 +594,13 @@ fn print_related(corpus: &Corpus, json: bool, top: usize, lexicon: Option<&std::
         } else {
             for r in &list {
                 out!(
-                    "{} ¶{} → {} ¶{} ({:.2}; {})",
+                    "{} ¶{} → {} ¶{} ({:.2} {}; {})",
                     corpus.documents[d].id,
                     corpus.documents[d].paragraph(p),
                     corpus.documents[r.doc].id,
                     corpus.documents[r.doc].paragraph(r.passage),
                     r.score,
+                    r.relation.label(),
                     r.reasons.iter().map(|x| x.label()).collect::<Vec<_>>().join("; ")
                 );
             }

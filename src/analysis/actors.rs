@@ -183,7 +183,12 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
         for (p, passage) in doc.analysed() {
             let text = doc.text(passage);
             let detector = Detector::new(text, lexicon, words, &vocab, passage.kind == PassageKind::Heading);
-            for found in detector.run() {
+            for mut found in detector.run() {
+                // A full name the detector found on its own (`President Joe Biden`, the title
+                // left out) is still the lexicon's actor when the lexicon names it.
+                if found.lexicon.is_none() && found.key_tokens.len() >= 2 && found.votes.best() != ActorKind::Place {
+                    found.lexicon = lexicon.entry_named(&found.key_tokens);
+                }
                 let key = match found.lexicon {
                     Some(e) => format!("\u{0}lex{e}"),
                     None => found.key_tokens.join(" "),

@@ -128,6 +128,18 @@ pub struct Lexicon {
     pub cues: super::claims::Cues,
 }
 
+impl Lexicon {
+    /// The entry one of whose names or aliases is exactly these folded words.
+    pub fn entry_named(&self, folded: &[String]) -> Option<usize> {
+        let first = folded.first()?;
+        self.patterns
+            .get(first)?
+            .iter()
+            .find(|p| p.tokens == folded)
+            .map(|p| p.entry)
+    }
+}
+
 /// A lexicon file that could not be read; the message names the line and column.
 #[derive(Debug, thiserror::Error)]
 pub enum LexiconError {

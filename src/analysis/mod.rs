@@ -2,6 +2,7 @@
 
 pub mod actors;
 pub mod claims;
+pub mod crosscheck;
 pub mod lang;
 pub mod lexicon;
 pub mod related;

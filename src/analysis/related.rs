@@ -5,7 +5,8 @@
 //! with its square.
 
 use super::actors::Actors;
-use super::claims::{Claim, ClaimKind};
+use super::claims::Claim;
+use super::crosscheck::{CrossCheck, Relation};
 use super::lexicon::Lexicon;
 use super::text::{fold, tokens};
 use super::{HashMap, HashSet};
@@ -18,10 +19,12 @@ use rust_stemmers::{Algorithm, Stemmer};
 pub enum Reason {
     /// The same quotation, possibly translated or worded differently.
     SameQuote { similarity: f32 },
-    /// A claim by the same speaker on the same matter.
-    SameClaim { speaker: String },
+    /// The same statement, quoted or reported, perhaps translated; `speaker` when both name it.
+    SameClaim { speaker: Option<String> },
     /// Claims that disagree on the same matter (one side denies what the other allows).
     Contrast,
+    /// The two passages are in different languages.
+    Translated,
     /// Actors both passages name.
     SharedActors { actors: Vec<String> },
     /// The rare words that weigh most in the match.
@@ -32,8 +35,10 @@ impl Reason {
     pub fn label(&self) -> String {
         match self {
             Reason::SameQuote { .. } => "same quote".to_string(),
-            Reason::SameClaim { speaker } => format!("same claim by {speaker}"),
+            Reason::SameClaim { speaker: Some(speaker) } => format!("same claim by {speaker}"),
+            Reason::SameClaim { speaker: None } => "same claim".to_string(),
             Reason::Contrast => "contrast".to_string(),
+            Reason::Translated => "translated".to_string(),
             Reason::SharedActors { actors } => format!("actors: {}", actors.join(", ")),
             Reason::SharedTerms { terms } => format!("terms: {}", terms.join(", ")),
         }
@@ -46,6 +51,8 @@ pub struct RelatedPassage {
     pub doc: usize,
     pub passage: usize,
     pub score: f32,
+    /// The closest relation between the two passages.
+    pub relation: Relation,
     pub reasons: Vec<Reason>,
 }
 
@@ -57,8 +64,9 @@ struct Entry {
     /// (term, tf-idf weight), unit length, sorted by term.
     terms: Vec<(u32, f32)>,
     actors: Vec<usize>,
-    /// Claims of the passage (indices into the claims given to `build`), with their stems, sorted.
-    claims: Vec<(usize, Vec<u32>)>,
+    /// Claims of the passage (indices into the claims given to `build`), sorted.
+    claims: Vec<usize>,
+    lang: super::lang::Lang,
 }
 
 /// The inverted index over every body passage of a corpus.
@@ -69,7 +77,10 @@ pub struct RelatedIndex {
     by_passage: HashMap<(usize, usize), usize>,
     postings: Vec<Vec<(u32, f32)>>,
     words: Vec<String>,
-    claims: Vec<Claim>,
+    /// Each claim's reports and contradictions elsewhere.
+    crosscheck: CrossCheck,
+    /// Each claim's speaker, so a same-claim link can name it.
+    speakers: Vec<Option<usize>>,
     actor_names: Vec<String>,
     /// Terms found in more passages than this are too common to look up.
     max_postings: usize,
@@ -81,33 +92,13 @@ const MAX_POSTINGS: usize = 2_000;
 const CANDIDATES: usize = 50;
 /// How many of a passage's heaviest terms a lookup follows.
 const QUERY_TERMS: usize = 40;
-/// Words that turn a claim into a denial, folded.
-const NEGATIONS: &[&str] = &[
-    "pas",
-    "jamais",
-    "aucun",
-    "aucune",
-    "exclu",
-    "exclut",
-    "refuse",
-    "refusent",
-    "refuse",
-    "rejette",
-    "rejettent",
-    "nie",
-    "dement",
-    "impossible",
-    "not",
-    "never",
-    "no",
-    "denied",
-    "denies",
-    "refused",
-    "rejects",
-    "rejected",
-    "impossible",
-];
-
+/// Below this score a link between passages that share no claim is not worth following.
+const MIN_SCORE: f32 = 0.2;
+/// Passages sharing this many actors and this much wording speak of the same event.
+const EVENT_ACTORS: usize = 2;
+const EVENT_COSINE: f32 = 0.2;
+/// Passages sharing actors and this much wording, with opposed claims, disagree.
+const CONTRAST_COSINE: f32 = 0.25;
 struct Vocabulary {
     ids: HashMap<String, u32>,
     words: Vec<String>,
@@ -162,7 +153,8 @@ impl RelatedIndex {
         let mut entries = Vec::new();
         let mut claim_at = 0;
         for (d, doc) in corpus.documents.iter().enumerate() {
-            let algorithm = match super::lang::of_document(doc) {
+            let lang = super::lang::of_document(doc);
+            let algorithm = match lang {
                 super::lang::Lang::En => Algorithm::English,
                 super::lang::Lang::Fr => Algorithm::French,
             };
@@ -187,10 +179,7 @@ impl RelatedIndex {
                 let mut passage_claims = Vec::new();
                 let mut c = claim_at;
                 while c < claims.len() && (claims[c].doc, claims[c].passage) == (d, p) {
-                    let mut s = stems(&claims[c].text, stemmer, stop, &mut vocab);
-                    s.sort_unstable();
-                    s.dedup();
-                    passage_claims.push((c, s));
+                    passage_claims.push(c);
                     c += 1;
                 }
                 raw.push((d, p, counts));
@@ -200,6 +189,7 @@ impl RelatedIndex {
                     terms: Vec::new(),
                     actors: passage_actors,
                     claims: passage_claims,
+                    lang,
                 });
             }
         }
@@ -242,10 +232,16 @@ impl RelatedIndex {
             by_passage,
             postings,
             words: vocab.words,
-            claims: claims.to_vec(),
+            crosscheck: CrossCheck::build(corpus, actors, claims, lexicon),
+            speakers: claims.iter().map(|c| c.speaker).collect(),
             actor_names: actors.actors.iter().map(|a| a.name.clone()).collect(),
             max_postings: (n / 50).clamp(200, MAX_POSTINGS),
         }
+    }
+
+    /// Each claim's reports and contradictions in other documents.
+    pub fn crosscheck(&self) -> &CrossCheck {
+        &self.crosscheck
     }
 
     pub fn passages(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -279,6 +275,13 @@ impl RelatedIndex {
             .into_iter()
             .map(|(e, cosine)| self.explain(query, &self.entries[e as usize], cosine))
             .collect();
+        found.retain(|r| {
+            r.score >= MIN_SCORE
+                || matches!(
+                    r.relation,
+                    Relation::SameQuote | Relation::SameClaim | Relation::Contrast
+                )
+        });
         found.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
@@ -288,39 +291,39 @@ impl RelatedIndex {
         found
     }
 
-    /// Score and reasons for a pair.
+    /// Score, relation and reasons for a pair.
     fn explain(&self, a: &Entry, b: &Entry, cosine: f32) -> RelatedPassage {
         let mut reasons = Vec::new();
         let mut score = cosine;
-        for (ca, sa) in &a.claims {
-            for (cb, sb) in &b.claims {
-                let (x, y) = (&self.claims[*ca], &self.claims[*cb]);
-                let shared = shared_count(sa, sb);
-                let sim = if sa.is_empty() || sb.is_empty() {
-                    0.0
-                } else {
-                    shared as f32 / (sa.len() + sb.len() - shared) as f32
-                };
-                // A quote reported twice: most words of the shorter rendering are in the other.
-                let containment = shared as f32 / sa.len().min(sb.len()).max(1) as f32;
-                if quoted(x) && quoted(y) && shared >= 2 && containment >= 0.5 {
-                    score += 0.5;
-                    reasons.push(Reason::SameQuote {
-                        similarity: containment,
-                    });
-                } else if x.speaker.is_some() && x.speaker == y.speaker && sim >= 0.2 {
-                    score += 0.3;
-                    let speaker = x
-                        .speaker
-                        .and_then(|s| self.actor_names.get(s))
-                        .cloned()
-                        .unwrap_or_default();
-                    reasons.push(Reason::SameClaim { speaker });
-                } else if sim >= 0.15 && negated(&x.text) != negated(&y.text) {
-                    score += 0.2;
-                    reasons.push(Reason::Contrast);
+        let links = a.claims.iter().flat_map(|ca| {
+            self.crosscheck
+                .of(*ca)
+                .iter()
+                .filter(|r| b.claims.binary_search(&r.claim).is_ok())
+                .map(move |r| (*ca, r))
+        });
+        let closest = links.min_by(|(_, x), (_, y)| x.relation.cmp(&y.relation).then(y.score.total_cmp(&x.score)));
+        let mut relation = None;
+        if let Some((ca, link)) = closest {
+            relation = Some(link.relation);
+            score += match link.relation {
+                Relation::SameQuote => 0.5,
+                _ => 0.3,
+            };
+            reasons.push(match link.relation {
+                Relation::SameQuote => Reason::SameQuote { similarity: link.score },
+                Relation::Contrast => Reason::Contrast,
+                _ => {
+                    let speaker = self.speakers.get(ca).copied().flatten();
+                    let same = speaker.filter(|s| self.speakers.get(link.claim) == Some(&Some(*s)));
+                    Reason::SameClaim {
+                        speaker: same.and_then(|s| self.actor_names.get(s)).cloned(),
+                    }
                 }
-            }
+            });
+        }
+        if a.lang != b.lang {
+            reasons.push(Reason::Translated);
         }
         reasons.dedup_by(|x, y| std::mem::discriminant(x) == std::mem::discriminant(y));
         let shared: Vec<String> = a
@@ -329,6 +332,26 @@ impl RelatedIndex {
             .filter(|x| b.actors.binary_search(x).is_ok())
             .filter_map(|x| self.actor_names.get(*x).cloned())
             .collect();
+        // Passages on the same actors whose speakers take opposed stances disagree, even when
+        // one claim is too short to say what about (`C'est possible`, next to its question).
+        let disagree = || {
+            shared.len() >= EVENT_ACTORS
+                && cosine >= CONTRAST_COSINE
+                && a.claims
+                    .iter()
+                    .any(|x| b.claims.iter().any(|y| self.crosscheck.opposed(*x, *y)))
+        };
+        let relation = relation.unwrap_or_else(|| {
+            if disagree() {
+                score += 0.2;
+                reasons.push(Reason::Contrast);
+                Relation::Contrast
+            } else if shared.len() >= EVENT_ACTORS && cosine >= EVENT_COSINE {
+                Relation::SameEvent
+            } else {
+                Relation::Topic
+            }
+        });
         if !shared.is_empty() {
             score += 0.05 * shared.len().min(4) as f32;
             reasons.push(Reason::SharedActors {
@@ -361,34 +384,8 @@ impl RelatedIndex {
             doc: b.doc,
             passage: b.passage,
             score,
+            relation,
             reasons,
         }
     }
-}
-
-/// How many values two sorted lists share.
-fn shared_count(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
-/// A direct quote, or reported speech that quotes some of the words.
-fn quoted(claim: &Claim) -> bool {
-    claim.kind == ClaimKind::Direct || claim.text.contains(['«', '“', '"', '‘'])
-}
-
-/// Whether a claim denies: a negation word, or French `ne … pas`.
-fn negated(text: &str) -> bool {
-    tokens(text).iter().any(|t| NEGATIONS.contains(&fold(t.text).as_str()))
 }
