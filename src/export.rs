@@ -3,6 +3,7 @@
 
 use crate::analysis::actors::Actors;
 use crate::analysis::claims::{Claim, ClaimKind, HowFound};
+use crate::analysis::crosscheck::{CrossCheck, Relation};
 use crate::corpus::{Corpus, sanitize_line};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -79,16 +80,83 @@ fn line_of(source: &str, offset: usize) -> usize {
         + 1
 }
 
+/// The analysis an export reads.
+#[derive(Clone, Copy)]
+pub struct Analysed<'a> {
+    pub actors: &'a Actors,
+    pub claims: &'a [Claim],
+    pub crosscheck: &'a CrossCheck,
+}
+
+/// `**Speaker** (cue): « text »` or `reported: text`, as the export writes a claim.
+fn claim_words(c: &Claim, actors: &Actors) -> (String, String) {
+    let speaker = c
+        .speaker
+        .and_then(|s| actors.actors.get(s))
+        .map_or(c.speaker_text.clone(), |a| a.name.clone());
+    // Only the words the text quotes go inside « »; reported speech is said as such.
+    let said = match c.kind {
+        ClaimKind::Direct => format!("« {} »", escape(&c.text)),
+        ClaimKind::Indirect => format!("reported: {}", escape(&c.text)),
+    };
+    (speaker, said)
+}
+
+/// For each selected claim that other articles report or contradict: who, where, in which
+/// language, in which words.
+fn cross_check_section(corpus: &Corpus, analysed: Analysed<'_>, selection: &Selection) -> String {
+    let mut out = String::new();
+    for &c in &selection.claims {
+        let (Some(claim), refs) = (analysed.claims.get(c), analysed.crosscheck.of(c)) else {
+            continue;
+        };
+        if refs.is_empty() {
+            continue;
+        }
+        let doc = &corpus.documents[claim.doc];
+        let (speaker, said) = claim_words(claim, analysed.actors);
+        out.push_str(&format!(
+            "\n### {} — `{}` ¶ {}\n\n**{}**: {said}\n\n",
+            escape(&speaker),
+            doc.id.replace('`', "'"),
+            doc.paragraph(claim.passage),
+            escape(&speaker)
+        ));
+        for r in refs {
+            let Some(other) = analysed.claims.get(r.claim) else {
+                continue;
+            };
+            let there = &corpus.documents[other.doc];
+            let (who, words) = claim_words(other, analysed.actors);
+            let how = match r.relation {
+                Relation::Contrast => "Contradicted by",
+                _ => "Also reported by",
+            };
+            let date = there.date.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
+            out.push_str(&format!(
+                "- {how} **{}** in `{}`{} ¶ {} [{}, {}]: {words}\n",
+                escape(&who),
+                there.id.replace('`', "'"),
+                escape(&date),
+                there.paragraph(other.passage),
+                crate::analysis::lang::of_document(there).code(),
+                r.relation.label(),
+            ));
+        }
+    }
+    if out.is_empty() {
+        out
+    } else {
+        format!("\n## Cross-check\n{out}")
+    }
+}
+
 /// The selection as Markdown: a header, one section per article in corpus order (passages as
-/// quotes with their position and actors, claims as `**Speaker** (cue): « text »`), and an index
-/// of actors.
-pub fn markdown(
-    corpus: &Corpus,
-    actors: &Actors,
-    claims: &[Claim],
-    selection: &Selection,
-    info: &ExportInfo,
-) -> String {
+/// quotes with their position and actors, claims as `**Speaker** (cue): « text »`), the
+/// cross-check of the selected claims (who else reports them, who contradicts them), and an
+/// index of actors.
+pub fn markdown(corpus: &Corpus, analysed: Analysed<'_>, selection: &Selection, info: &ExportInfo) -> String {
+    let Analysed { actors, claims, .. } = analysed;
     use crate::wording::counted;
     let mut out = String::from("# recoupe: selection\n\n");
     out.push_str(&format!("- Exported: {}\n", escape(&info.date)));
@@ -147,19 +215,11 @@ pub fn markdown(
             .filter_map(|c| claims.get(*c))
             .filter(|c| c.doc == d)
         {
-            let speaker = c
-                .speaker
-                .and_then(|s| actors.actors.get(s))
-                .map_or(c.speaker_text.clone(), |a| a.name.clone());
+            let (speaker, said) = claim_words(c, actors);
             let cue = if c.cue.is_empty() {
                 String::new()
             } else {
                 format!(" ({})", escape(&sanitize_line(&c.cue)))
-            };
-            // Only the words the text quotes go inside « »; reported speech is said as such.
-            let said = match c.kind {
-                ClaimKind::Direct => format!("« {} »", escape(&c.text)),
-                ClaimKind::Indirect => format!("reported: {}", escape(&c.text)),
             };
             let how = match c.how_found {
                 HowFound::Named => String::new(),
@@ -173,6 +233,7 @@ pub fn markdown(
             index.entry(speaker).or_default().insert((d, c.passage));
         }
     }
+    out.push_str(&cross_check_section(corpus, analysed, selection));
     if !index.is_empty() {
         out.push_str("\n## Index of actors\n\n");
         for (name, places) in index {
@@ -189,14 +250,30 @@ pub fn markdown(
     out
 }
 
+/// A claim's cross-references as JSON: each other claim's place, relation, score, reasons,
+/// speaker, language and words (`recoupe claims --json` and the JSON export).
+pub fn crossrefs_json(corpus: &Corpus, analysed: Analysed<'_>, claim: usize) -> Vec<serde_json::Value> {
+    analysed
+        .crosscheck
+        .of(claim)
+        .iter()
+        .filter_map(|r| {
+            let other = analysed.claims.get(r.claim)?;
+            let doc = &corpus.documents[other.doc];
+            Some(serde_json::json!({
+                "doc": doc.id, "paragraph": doc.paragraph(other.passage), "passage": other.passage,
+                "start": doc.file_offset(other.start), "end": doc.file_offset(other.end),
+                "relation": r.relation, "score": (r.score * 1000.0).round() / 1000.0, "reasons": r.reasons,
+                "speaker": other.speaker.and_then(|s| analysed.actors.actors.get(s)).map(|a| a.name.clone()),
+                "lang": crate::analysis::lang::of_document(doc).code(), "text": other.text,
+            }))
+        })
+        .collect()
+}
+
 /// The same selection as JSON.
-pub fn json(
-    corpus: &Corpus,
-    actors: &Actors,
-    claims: &[Claim],
-    selection: &Selection,
-    info: &ExportInfo,
-) -> serde_json::Value {
+pub fn json(corpus: &Corpus, analysed: Analysed<'_>, selection: &Selection, info: &ExportInfo) -> serde_json::Value {
+    let Analysed { actors, claims, .. } = analysed;
     let passages: Vec<serde_json::Value> = selection
         .passages
         .iter()
@@ -216,14 +293,15 @@ pub fn json(
     let claims: Vec<serde_json::Value> = selection
         .claims
         .iter()
-        .filter_map(|c| claims.get(*c))
-        .map(|c| {
+        .filter_map(|&i| claims.get(i).map(|c| (i, c)))
+        .map(|(i, c)| {
             let doc = &corpus.documents[c.doc];
             serde_json::json!({
                 "doc": doc.id, "paragraph": doc.paragraph(c.passage),
                 "passage": c.passage, "start": doc.file_offset(c.start), "end": doc.file_offset(c.end),
                 "speaker": c.speaker.and_then(|s| actors.actors.get(s)).map(|a| a.name.clone()),
                 "speaker_text": c.speaker_text, "cue": c.cue, "kind": c.kind, "how_found": c.how_found, "text": c.text,
+                "crossrefs": crossrefs_json(corpus, analysed, i),
             })
         })
         .collect();

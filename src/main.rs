@@ -486,21 +486,12 @@ fn print_claims(
         let list: Vec<serde_json::Value> = selected
             .iter()
             .map(|&(i, c)| {
-                let crossrefs: Vec<serde_json::Value> = crosscheck
-                    .of(i)
-                    .iter()
-                    .map(|r| {
-                        let other = &all[r.claim];
-                        let doc = &corpus.documents[other.doc];
-                        serde_json::json!({
-                            "doc": doc.id, "paragraph": doc.paragraph(other.passage), "passage": other.passage,
-                            "start": doc.file_offset(other.start), "end": doc.file_offset(other.end),
-                            "relation": r.relation, "score": (r.score * 1000.0).round() / 1000.0, "reasons": r.reasons,
-                            "speaker": other.speaker.map(|s| found.actors[s].name.clone()),
-                            "lang": recoupe::analysis::lang::of_document(doc).code(), "text": other.text,
-                        })
-                    })
-                    .collect();
+                let analysed = recoupe::export::Analysed {
+                    actors: &found,
+                    claims: &all,
+                    crosscheck: &crosscheck,
+                };
+                let crossrefs = recoupe::export::crossrefs_json(corpus, analysed, i);
                 serde_json::json!({
                     "doc": corpus.documents[c.doc].id,
                     "paragraph": corpus.documents[c.doc].paragraph(c.passage),
@@ -679,10 +670,16 @@ fn export(corpus: &Corpus, options: &ExportOptions, lexicon: Option<&std::path::
         corpus: corpus.origin.clone(),
         filters: names,
     };
+    let crosscheck = recoupe::analysis::crosscheck::CrossCheck::build(corpus, &found, &all, &lexicon);
+    let analysed = export::Analysed {
+        actors: &found,
+        claims: &all,
+        crosscheck: &crosscheck,
+    };
     let text = if options.json {
-        serde_json::to_string_pretty(&export::json(corpus, &found, &all, &selection, &info))? + "\n"
+        serde_json::to_string_pretty(&export::json(corpus, analysed, &selection, &info))? + "\n"
     } else {
-        export::markdown(corpus, &found, &all, &selection, &info)
+        export::markdown(corpus, analysed, &selection, &info)
     };
     match options.output.filter(|p| p.as_os_str() != "-") {
         None => {

@@ -117,3 +117,37 @@ fn related_passages_carry_the_claims_relation_and_unrelated_ones_none() {
         }
     }
 }
+
+#[test]
+fn the_markdown_export_says_who_else_reported_a_selected_claim_and_who_contradicts_it() {
+    let f = fixture();
+    let lexicon = Lexicon::embedded();
+    let (actors, _) = recoupe::analysis::actors_and_claims(&f.corpus, &lexicon);
+    let mut selection = recoupe::export::Selection::default();
+    selection
+        .claims
+        .extend([f.claim("a_fr", "paierait"), f.claim("a_fr", "ne coopéreraient pas")]);
+    let analysed = recoupe::export::Analysed {
+        actors: &actors,
+        claims: &f.claims,
+        crosscheck: f.check(),
+    };
+    let md = recoupe::export::markdown(&f.corpus, analysed, &selection, &Default::default());
+    let section = md.split("\n## Cross-check\n").nth(1).expect("a cross-check section");
+    let section = section.split("\n## ").next().unwrap_or(section);
+    assert!(
+        section.contains(
+            "- Also reported by **Joe Biden** in `b_en_airport.txt` ¶ 1 [en, same claim]: reported: ISIS-K would pay"
+        ),
+        "{section}"
+    );
+    assert!(
+        section.contains("- Contradicted by **Mark Milley** in `c_fr_milley.txt` ¶ 1 [fr, contrast]"),
+        "{section}"
+    );
+    assert!(
+        section.contains("- Contradicted by **Mark Milley** in `b_en_airport.txt` ¶ 3 [en, contrast]"),
+        "{section}"
+    );
+    assert!(!section.contains("d_en_harvest"), "{section}");
+}

@@ -41,7 +41,13 @@ fn markdown_has_a_section_per_article_a_quote_per_passage_and_keeps_text_as_text
         corpus: "tests".into(),
         filters: vec!["actor: Jean Dupont".into()],
     };
-    let md = markdown(&corpus, &actors, &found, &selection, &info);
+    let crosscheck = recoupe::analysis::crosscheck::CrossCheck::build(&corpus, &actors, &found, &lexicon);
+    let analysed = recoupe::export::Analysed {
+        actors: &actors,
+        claims: &found,
+        crosscheck: &crosscheck,
+    };
+    let md = markdown(&corpus, analysed, &selection, &info);
 
     let mut headings = Vec::new();
     let mut in_heading = None;

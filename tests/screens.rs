@@ -95,3 +95,25 @@ fn the_warnings_list() {
         insta::assert_snapshot!(format!("warnings_list_{width}x{height}"), screen(&a));
     }
 }
+
+/// The first article, the Claims tab on the claim holding `words`.
+fn on_claim(width: u16, height: u16, words: &str) -> App {
+    let mut a = App::new(load_seeds(), width, height);
+    run(&mut a, &[Action::NextTab, Action::FocusNext, Action::FocusNext]);
+    while !a.current_claim().is_some_and(|c| a.claims[c].text.contains(words)) {
+        run(&mut a, &[Action::SideDown]);
+    }
+    a
+}
+
+#[test]
+fn the_cross_check_list_and_the_contrast_view() {
+    for (width, height) in SIZES {
+        let mut a = on_claim(width, height, "Aucun saut de logique");
+        update(&mut a, Action::SideOpen);
+        insta::assert_snapshot!(format!("cross_check_{width}x{height}"), screen(&a));
+        let mut a = on_claim(width, height, "finissent par collaborer");
+        update(&mut a, Action::ContrastView);
+        insta::assert_snapshot!(format!("contrast_view_{width}x{height}"), screen(&a));
+    }
+}

@@ -930,3 +930,66 @@ fn the_load_warnings_are_listed_by_a_key() {
     update(&mut a, Action::CloseOverlay);
     assert!(a.overlay.is_none());
 }
+
+/// The seeds' first article with the Claims tab focused on the claim holding `words`.
+fn on_claim(width: u16, height: u16, words: &str) -> App {
+    let mut a = app(width, height);
+    update(&mut a, Action::NextTab);
+    assert_eq!(a.sidebar_tab, recoupe::tui::app::SidebarTab::Claims);
+    update(&mut a, Action::FocusNext);
+    update(&mut a, Action::FocusNext);
+    while !a.current_claim().is_some_and(|c| a.claims[c].text.contains(words)) {
+        let before = a.sidebar.selected;
+        update(&mut a, Action::SideDown);
+        assert_ne!(a.sidebar.selected, before, "no claim {words:?} in the Claims tab");
+    }
+    a
+}
+
+#[test]
+fn enter_on_a_reported_claim_lists_its_other_reports_and_jumps_there_with_history() {
+    let mut a = on_claim(140, 40, "Aucun saut de logique");
+    let screen_text = screen(&a);
+    assert!(screen_text.contains("⇄ 1 reports it"), "{screen_text}");
+    update(&mut a, Action::SideOpen);
+    let listed = screen(&a);
+    assert!(listed.contains("Cross-check: reported by 1 other article"), "{listed}");
+    assert!(
+        listed.contains("same quote · 001_f80f425ae6c9e5c4.txt · no date · ¶ 26 · fr"),
+        "{listed}"
+    );
+    assert!(listed.contains("Je ne ferais aucun saut logique"), "{listed}");
+    update(&mut a, Action::OverlayOpen);
+    assert!(a.overlay.is_none());
+    assert_eq!(a.corpus.documents[a.reader.doc].id, "001_f80f425ae6c9e5c4.txt");
+    assert_eq!(a.corpus.documents[a.reader.doc].paragraph(a.reader.passage), 26);
+    update(&mut a, Action::Back);
+    assert_eq!(a.reader.doc, 0, "back to the claim's article");
+}
+
+#[test]
+fn the_contrast_view_puts_the_claim_beside_the_claims_against_it() {
+    let mut a = on_claim(140, 40, "finissent par collaborer");
+    update(&mut a, Action::ContrastView);
+    let shown = screen(&a);
+    assert!(shown.contains("Contrast: 1 claim against it"), "{shown}");
+    let row = shown
+        .lines()
+        .find(|l| l.contains("000_17e018d6b4590ed6.txt · no date · ¶ 2"))
+        .expect("the claim on the left");
+    assert!(
+        row.contains("≠ contrast · 002_2329b692eac1120f.txt · 2021-10-24 · ¶ 8"),
+        "side by side: {row}"
+    );
+    assert!(shown.contains("il n'y aurait pas de collaboration"), "{shown}");
+    update(&mut a, Action::ContrastView);
+    assert!(a.overlay.is_none(), "the same key closes it");
+
+    let mut b = on_claim(140, 40, "Aucun saut de logique");
+    update(&mut b, Action::ContrastView);
+    assert!(b.overlay.is_none());
+    assert_eq!(
+        b.message.as_ref().map(|m| m.text.as_str()),
+        Some("No other article contradicts this claim")
+    );
+}

@@ -81,6 +81,8 @@ pub struct RelatedIndex {
     crosscheck: CrossCheck,
     /// Each claim's speaker, so a same-claim link can name it.
     speakers: Vec<Option<usize>>,
+    /// Each claim's (document, passage).
+    places: Vec<(usize, usize)>,
     actor_names: Vec<String>,
     /// Terms found in more passages than this are too common to look up.
     max_postings: usize,
@@ -234,6 +236,7 @@ impl RelatedIndex {
             words: vocab.words,
             crosscheck: CrossCheck::build(corpus, actors, claims, lexicon),
             speakers: claims.iter().map(|c| c.speaker).collect(),
+            places: claims.iter().map(|c| (c.doc, c.passage)).collect(),
             actor_names: actors.actors.iter().map(|a| a.name.clone()).collect(),
             max_postings: (n / 50).clamp(200, MAX_POSTINGS),
         }
@@ -265,6 +268,19 @@ impl RelatedIndex {
             for (e, w) in list {
                 if self.entries[*e as usize].doc != doc {
                     *scores.entry(*e).or_default() += weight * w;
+                }
+            }
+        }
+        // Passages whose claims are cross-checked with this one's, though they may share no word
+        // (a translation).
+        for c in &query.claims {
+            for r in self.crosscheck.of(*c) {
+                let place = self.places.get(r.claim).copied();
+                if let Some(&e) = place.and_then(|place| self.by_passage.get(&place)) {
+                    let entry = &self.entries[e];
+                    scores
+                        .entry(e as u32)
+                        .or_insert_with(|| dot(&query.terms, &entry.terms));
                 }
             }
         }
@@ -388,4 +404,21 @@ impl RelatedIndex {
             reasons,
         }
     }
+}
+
+/// The dot product of two sparse unit vectors sorted by term: their cosine.
+fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
 }

@@ -15,6 +15,8 @@ pub enum Action {
     ToggleHelp,
     /// Show or hide the list of load warnings (files skipped or read with trouble).
     ToggleWarnings,
+    /// The claims of other articles that contradict the current claim, beside it.
+    ContrastView,
     /// Empty the selection (kept between sessions otherwise).
     ClearSelection,
     /// Close whatever overlay is open.

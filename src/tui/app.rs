@@ -75,6 +75,13 @@ pub enum Overlay {
     Warnings {
         scroll: usize,
     },
+    /// A claim's cross-references: the other articles that report it and those that
+    /// contradict it (`contrast`: only those, beside the claim).
+    CrossCheck {
+        claim: usize,
+        contrast: bool,
+        cursor: ListCursor,
+    },
 }
 
 /// What a prompt asks for, and what has been typed.
@@ -471,6 +478,31 @@ impl App {
         (first..self.claims.len())
             .take_while(|&i| self.claims[i].doc == doc)
             .collect()
+    }
+
+    /// The claims of other articles that report claim `claim` or contradict it, closest
+    /// first; only the contradictions with `contrast`.
+    pub fn cross_refs(&self, claim: usize, contrast: bool) -> Vec<&crate::analysis::crosscheck::CrossRef> {
+        use crate::analysis::crosscheck::Relation;
+        self.related
+            .crosscheck()
+            .of(claim)
+            .iter()
+            .filter(|r| !contrast || r.relation == Relation::Contrast)
+            .filter(|r| r.claim < self.claims.len())
+            .collect()
+    }
+
+    /// The claim a cross-check is about: the one selected in the Claims tab, else the first
+    /// claim of the current passage that has cross-references (contradictions, with `contrast`).
+    pub fn claim_to_check(&self, contrast: bool) -> Option<usize> {
+        self.current_claim().or_else(|| {
+            let here = (self.reader.doc, self.reader.passage);
+            self.document_claims()
+                .into_iter()
+                .filter(|&c| (self.claims[c].doc, self.claims[c].passage) == here)
+                .find(|&c| !self.cross_refs(c, contrast).is_empty())
+        })
     }
 
     /// The claim selected in the Claims tab, emphasised in the reader.

@@ -128,7 +128,11 @@ impl Keymap {
             let allowed = |a: &Action| {
                 matches!(
                     a,
-                    Action::Quit | Action::ToggleHelp | Action::ToggleActorsView | Action::ToggleWarnings
+                    Action::Quit
+                        | Action::ToggleHelp
+                        | Action::ToggleActorsView
+                        | Action::ToggleWarnings
+                        | Action::ContrastView
                 )
             };
             return find(Context::Overlay).or_else(|| find(Context::Any).filter(allowed));

@@ -1,6 +1,7 @@
 //! Turning state into a frame. Nothing here changes state.
 
 mod actors_view;
+mod crosscheck;
 mod doc_list;
 mod filter;
 mod help;
@@ -40,6 +41,20 @@ pub fn render(app: &App, frame: &mut Frame) -> HitMap {
         Some(Overlay::Help { scroll }) => frame.render_widget(help::Help { app, scroll }, area),
         Some(Overlay::Warnings { scroll }) => frame.render_widget(warnings::Warnings { app, scroll }, area),
         Some(Overlay::Actors { cursor }) => frame.render_widget(actors_view::ActorsView { app, cursor }, area),
+        Some(Overlay::CrossCheck {
+            claim,
+            contrast,
+            cursor,
+        }) if claim < app.claims.len() => frame.render_widget(
+            crosscheck::CrossCheckView {
+                app,
+                claim,
+                contrast,
+                cursor,
+            },
+            area,
+        ),
+        Some(Overlay::CrossCheck { .. }) => {}
         Some(Overlay::Prompt(ref prompt)) => {
             let above = ratatui::layout::Rect {
                 height: panes.status.y,

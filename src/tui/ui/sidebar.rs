@@ -108,6 +108,7 @@ impl Sidebar<'_> {
                     let last = lines.pop().unwrap_or_default();
                     lines.push(fit(&format!("{last} …"), width));
                 }
+                let checked = cross_check_line(app, c, width);
                 lines
                     .into_iter()
                     .enumerate()
@@ -122,6 +123,7 @@ impl Sidebar<'_> {
                             Line::raw(l)
                         }
                     })
+                    .chain(checked)
                     .collect()
             })
             .collect()
@@ -156,7 +158,7 @@ impl Sidebar<'_> {
                         .take(2)
                         .map(|l| Line::raw(l.into_owned())),
                 );
-                let score = format!("  {:.2} · {}", r.score, reasons.join(" · "));
+                let score = format!("  {:.2} {} · {}", r.score, r.relation.label(), reasons.join(" · "));
                 item.push(Line::styled(fit(&score, width), Style::new().fg(app.theme.dim)));
                 item
             })
@@ -335,6 +337,27 @@ fn weak_mark(how: crate::analysis::claims::HowFound) -> &'static str {
         HowFound::Named | HowFound::Anonymous => "",
         HowFound::Pronoun | HowFound::Role | HowFound::CarriedOver => " ?",
     }
+}
+
+/// `⇄ 2 report it · ≠ 1 against it` (Enter lists them), for a claim other articles report or
+/// contradict; nothing for one they do not.
+fn cross_check_line(app: &App, claim: usize, width: usize) -> Option<Line<'static>> {
+    let (reports, contradicts) = app.related.crosscheck().counts(claim, &app.claims);
+    if reports + contradicts == 0 {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if reports > 0 {
+        parts.push(format!(
+            "⇄ {reports} report{}",
+            if reports == 1 { "s it" } else { " it" }
+        ));
+    }
+    if contradicts > 0 {
+        parts.push(format!("≠ {contradicts} against it"));
+    }
+    let text = format!("  {}", parts.join(" · "));
+    Some(Line::styled(fit(&text, width), Style::new().fg(app.theme.heading)))
 }
 
 /// A direct quotation in « », reported speech as it is.

@@ -144,6 +144,10 @@ fn install(app: &mut App, analysis: super::background::Analysis) {
     app.related = analysis.related;
     app.lexicon = analysis.lexicon;
     app.related_for = None;
+    // A cross-check names claims by their place in the old analysis's list.
+    if matches!(app.overlay, Some(Overlay::CrossCheck { .. })) {
+        app.overlay = None;
+    }
     mark_strong_relations(app);
 }
 
@@ -201,6 +205,26 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
                     None
                 }
                 _ => Some(Overlay::Warnings { scroll: 0 }),
+            }
+        }
+        Action::ContrastView => {
+            app.overlay = match app.overlay {
+                Some(Overlay::CrossCheck { contrast: true, .. }) => None,
+                _ => match app.claim_to_check(true) {
+                    Some(claim) if !app.cross_refs(claim, true).is_empty() => Some(Overlay::CrossCheck {
+                        claim,
+                        contrast: true,
+                        cursor: ListCursor::default(),
+                    }),
+                    Some(_) => {
+                        say(app, "No other article contradicts this claim");
+                        None
+                    }
+                    None => {
+                        say(app, "No claim here is contradicted in another article");
+                        None
+                    }
+                },
             }
         }
         Action::ToggleActorsView => {
@@ -271,6 +295,22 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         Action::OverlayPageDown => step_overlay(app, overlay_page(app)),
         Action::OverlayPageUp => step_overlay(app, -overlay_page(app)),
         Action::OverlayOpen => {
+            if let Some(Overlay::CrossCheck {
+                claim,
+                contrast,
+                cursor,
+            }) = app.overlay
+            {
+                let target = app.cross_refs(claim, contrast).get(cursor.selected).map(|r| r.claim);
+                if let Some(other) = target {
+                    app.overlay = None;
+                    let other = &app.claims[other];
+                    return Some(Action::JumpTo {
+                        doc: other.doc,
+                        passage: other.passage,
+                    });
+                }
+            }
             if let Some(Overlay::Actors { cursor }) = app.overlay {
                 app.overlay = None;
                 if cursor.selected < app.actors.actors.len() {

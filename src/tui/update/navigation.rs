@@ -10,9 +10,14 @@ pub(super) fn overlay_page(app: &App) -> isize {
 pub(super) fn step_overlay(app: &mut App, delta: isize) {
     let len = app.actors.actors.len();
     let visible = overlay_page(app) as usize;
+    let refs = match app.overlay {
+        Some(Overlay::CrossCheck { claim, contrast, .. }) => app.cross_refs(claim, contrast).len(),
+        _ => 0,
+    };
     match &mut app.overlay {
         Some(Overlay::Help { scroll } | Overlay::Warnings { scroll }) => *scroll = scroll.saturating_add_signed(delta),
         Some(Overlay::Actors { cursor }) => cursor.step(delta, len, visible),
+        Some(Overlay::CrossCheck { cursor, .. }) => cursor.step(delta, refs, visible),
         Some(Overlay::Prompt(_)) | None => {}
     }
 }
@@ -331,6 +336,14 @@ pub(super) fn open_sidebar_item(app: &mut App) -> Option<Action> {
         }
         SidebarTab::Claims => {
             if let Some(c) = app.current_claim() {
+                if !app.cross_refs(c, false).is_empty() {
+                    app.overlay = Some(Overlay::CrossCheck {
+                        claim: c,
+                        contrast: false,
+                        cursor: ListCursor::default(),
+                    });
+                    return None;
+                }
                 let claim = &app.claims[c];
                 return Some(Action::JumpTo {
                     doc: claim.doc,

@@ -165,7 +165,12 @@ pub(super) fn export_to(app: &mut App, path: &str) {
         corpus: app.corpus.origin.clone(),
         filters,
     };
-    let text = crate::export::markdown(&app.corpus, &app.actors, &app.claims, &app.selection, &info);
+    let analysed = crate::export::Analysed {
+        actors: &app.actors,
+        claims: &app.claims,
+        crosscheck: app.related.crosscheck(),
+    };
+    let text = crate::export::markdown(&app.corpus, analysed, &app.selection, &info);
     match crate::save::write_atomically(std::path::Path::new(path), &text) {
         Ok(()) => {
             app.exported = app.selection.clone();
