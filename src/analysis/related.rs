@@ -95,7 +95,7 @@ const CANDIDATES: usize = 50;
 /// How many of a passage's heaviest terms a lookup follows.
 const QUERY_TERMS: usize = 40;
 /// Below this score a link between passages that share no claim is not worth following.
-const MIN_SCORE: f32 = 0.2;
+const MIN_SCORE: f32 = 0.12;
 /// Passages sharing this many actors and this much wording speak of the same event.
 const EVENT_ACTORS: usize = 2;
 const EVENT_COSINE: f32 = 0.2;
