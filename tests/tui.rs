@@ -970,6 +970,12 @@ fn enter_on_a_reported_claim_lists_its_other_reports_and_jumps_there_with_histor
 #[test]
 fn the_contrast_view_puts_the_claim_beside_the_claims_against_it() {
     let mut a = on_claim(140, 40, "finissent par collaborer");
+    let listed = screen(&a);
+    assert!(listed.contains("≠ 1 against it"), "{listed}");
+    assert!(
+        listed.contains("≠ Talibans"),
+        "who is against it, under the claim: {listed}"
+    );
     update(&mut a, Action::ContrastView);
     let shown = screen(&a);
     assert!(shown.contains("Contrast: 1 claim against it"), "{shown}");

@@ -108,7 +108,7 @@ impl Sidebar<'_> {
                     let last = lines.pop().unwrap_or_default();
                     lines.push(fit(&format!("{last} …"), width));
                 }
-                let checked = cross_check_line(app, c, width);
+                let checked = cross_check_lines(app, c, width);
                 lines
                     .into_iter()
                     .enumerate()
@@ -339,12 +339,12 @@ fn weak_mark(how: crate::analysis::claims::HowFound) -> &'static str {
     }
 }
 
-/// `⇄ 2 report it · ≠ 1 against it` (Enter lists them), for a claim other articles report or
-/// contradict; nothing for one they do not.
-fn cross_check_line(app: &App, claim: usize, width: usize) -> Option<Line<'static>> {
+/// `⇄ 2 report it · ≠ 1 against it` (Enter lists them) and who is against it (`≠ Talibans`),
+/// for a claim other articles report or contradict; nothing for one they do not.
+fn cross_check_lines(app: &App, claim: usize, width: usize) -> Vec<Line<'static>> {
     let (reports, contradicts) = app.related.crosscheck().counts(claim, &app.claims);
     if reports + contradicts == 0 {
-        return None;
+        return Vec::new();
     }
     let mut parts = Vec::new();
     if reports > 0 {
@@ -356,8 +356,24 @@ fn cross_check_line(app: &App, claim: usize, width: usize) -> Option<Line<'stati
     if contradicts > 0 {
         parts.push(format!("≠ {contradicts} against it"));
     }
-    let text = format!("  {}", parts.join(" · "));
-    Some(Line::styled(fit(&text, width), Style::new().fg(app.theme.heading)))
+    let style = Style::new().fg(app.theme.heading);
+    let mut lines = vec![Line::styled(fit(&format!("  {}", parts.join(" · ")), width), style)];
+    let mut against: Vec<String> = Vec::new();
+    for r in app.cross_refs(claim, true) {
+        let other = &app.claims[r.claim];
+        let name = other
+            .speaker
+            .and_then(|s| app.actors.actors.get(s))
+            .map_or_else(|| other.speaker_text.clone(), |a| a.name.clone());
+        if !against.contains(&name) {
+            against.push(name);
+        }
+    }
+    if !against.is_empty() {
+        let text = format!("  ≠ {}", crate::corpus::sanitize_line(&against.join(", ")));
+        lines.push(Line::styled(fit(&text, width), Style::new().fg(app.theme.warning)));
+    }
+    lines
 }
 
 /// A direct quotation in « », reported speech as it is.
