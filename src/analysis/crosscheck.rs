@@ -73,8 +73,10 @@ pub struct CrossCheck {
 
 /// How many cross-references a claim keeps.
 const KEPT: usize = 12;
-/// A key shared by more claims than this says nothing about any pair of them.
+/// A key shared by more claims than this (or than 2% of them, when that is fewer, but never
+/// fewer than 50) says nothing about any pair of them.
 const MAX_POSTINGS: usize = 400;
+const MIN_POSTINGS: usize = 50;
 
 #[derive(serde::Deserialize)]
 struct StanceFile {
@@ -135,8 +137,19 @@ struct Signature {
     quoted: bool,
 }
 
+/// What one word (as written) says, worked out once per language.
+#[derive(Clone, Copy, Default)]
+struct WordKeys {
+    concept: Option<u32>,
+    cognate: Option<u32>,
+    negation: bool,
+    against: bool,
+}
+
 struct Keys {
     ids: HashMap<String, u32>,
+    /// Per language (French, English): each written word's keys.
+    seen: [HashMap<String, WordKeys>; 2],
 }
 
 impl Keys {
@@ -144,6 +157,47 @@ impl Keys {
         let next = self.ids.len() as u32;
         *self.ids.entry(key).or_insert(next)
     }
+}
+
+/// The keys of one word: its concept (an English stem, or a number), its cognate key (the
+/// first letters of a long word) and what it says of a stance.
+fn word_keys(
+    text: &str,
+    lang: Lang,
+    stance: &StanceWords,
+    stop: &HashSet<String>,
+    stemmer: &Stemmer,
+    keys: &mut Keys,
+) -> WordKeys {
+    let w = fold(text);
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut found = WordKeys {
+        negation: stance.negation.contains(w) || w.ends_with("n't"),
+        against: stance.against.contains(w),
+        ..WordKeys::default()
+    };
+    if w.chars().all(|c| c.is_ascii_digit()) {
+        if w.len() >= 2 {
+            found.concept = Some(keys.id(format!("#{w}")));
+        }
+        return found;
+    }
+    if w.chars().count() < 3 || stop.contains(w) {
+        return found;
+    }
+    let stem = stemmer.stem(w);
+    let concept = match lang {
+        Lang::En => format!("en:{stem}"),
+        Lang::Fr => match words().french_to_english.get(stem.as_ref()) {
+            Some(english) => format!("en:{english}"),
+            None => format!("fr:{stem}"),
+        },
+    };
+    found.concept = Some(keys.id(concept));
+    if w.chars().count() >= 6 {
+        found.cognate = Some(keys.id(format!("~{}", w.chars().take(5).collect::<String>())));
+    }
+    found
 }
 
 fn signature(
@@ -167,37 +221,24 @@ fn signature(
         .collect();
     let (mut concepts, mut cognates) = (Vec::new(), Vec::new());
     let (mut negated, mut against) = (false, false);
+    let lang_at = usize::from(lang == Lang::En);
     for t in tokens(&claim.text) {
         // A name is compared as its actor (whatever the language), not as a word.
         if named.iter().any(|(s, e)| *s <= t.start && t.end <= *e) {
             continue;
         }
-        let w = fold(t.text);
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        negated |= stance.negation.contains(w) || w.ends_with("n't");
-        against |= stance.against.contains(w);
-        let number = w.chars().all(|c| c.is_ascii_digit());
-        if number {
-            if w.len() >= 2 {
-                concepts.push(keys.id(format!("#{w}")));
+        let found = match keys.seen[lang_at].get(t.text) {
+            Some(found) => *found,
+            None => {
+                let found = word_keys(t.text, lang, stance, stop, stemmer, keys);
+                keys.seen[lang_at].insert(t.text.to_string(), found);
+                found
             }
-            continue;
-        }
-        if w.chars().count() < 3 || stop.contains(w) {
-            continue;
-        }
-        let stem = stemmer.stem(w);
-        let concept = match lang {
-            Lang::En => format!("en:{stem}"),
-            Lang::Fr => match words.french_to_english.get(stem.as_ref()) {
-                Some(english) => format!("en:{english}"),
-                None => format!("fr:{stem}"),
-            },
         };
-        concepts.push(keys.id(concept));
-        if w.chars().count() >= 6 {
-            cognates.push(keys.id(format!("~{}", w.chars().take(5).collect::<String>())));
-        }
+        negated |= found.negation;
+        against |= found.against;
+        concepts.extend(found.concept);
+        cognates.extend(found.cognate);
     }
     let mut subjects: Vec<usize> = actors
         .in_passage(claim.doc, claim.passage)
@@ -250,6 +291,7 @@ impl CrossCheck {
         let stemmers = [Stemmer::create(Algorithm::French), Stemmer::create(Algorithm::English)];
         let mut keys = Keys {
             ids: HashMap::default(),
+            seen: Default::default(),
         };
         let signatures: Vec<Signature> = claims
             .iter()
@@ -268,6 +310,7 @@ impl CrossCheck {
                 postings.entry(key).or_default().push(i as u32);
             }
         }
+        let max_postings = (claims.len() / 50).clamp(MIN_POSTINGS, MAX_POSTINGS);
         let mut refs: Vec<Vec<CrossRef>> = vec![Vec::new(); claims.len()];
         let mut shared: HashMap<u32, u32> = HashMap::default();
         for (i, s) in signatures.iter().enumerate() {
@@ -275,7 +318,7 @@ impl CrossCheck {
             let own = s.speaker.into_iter().chain(s.subjects.iter().copied()).map(actor_key);
             for key in s.concepts.iter().chain(&s.cognates).copied().chain(own) {
                 let list = &postings[&key];
-                if list.len() > MAX_POSTINGS {
+                if list.len() > max_postings {
                     continue;
                 }
                 for &j in list {

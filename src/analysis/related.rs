@@ -287,28 +287,33 @@ impl RelatedIndex {
         let mut candidates: Vec<(u32, f32)> = scores.into_iter().collect();
         candidates.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(CANDIDATES.max(top));
-        let mut found: Vec<RelatedPassage> = candidates
+        // Scored first, worded only for the passages kept.
+        let mut found: Vec<(RelatedPassage, u32, f32)> = candidates
             .into_iter()
-            .map(|(e, cosine)| self.explain(query, &self.entries[e as usize], cosine))
+            .map(|(e, cosine)| (self.explain(query, &self.entries[e as usize], cosine, false), e, cosine))
             .collect();
-        found.retain(|r| {
+        found.retain(|(r, _, _)| {
             r.score >= MIN_SCORE
                 || matches!(
                     r.relation,
                     Relation::SameQuote | Relation::SameClaim | Relation::Contrast
                 )
         });
-        found.sort_by(|a, b| {
+        found.sort_by(|(a, _, _), (b, _, _)| {
             b.score
                 .total_cmp(&a.score)
                 .then((a.doc, a.passage).cmp(&(b.doc, b.passage)))
         });
         found.truncate(top);
         found
+            .into_iter()
+            .map(|(_, e, cosine)| self.explain(query, &self.entries[e as usize], cosine, true))
+            .collect()
     }
 
     /// Score, relation and reasons for a pair.
-    fn explain(&self, a: &Entry, b: &Entry, cosine: f32) -> RelatedPassage {
+    /// `worded`: with the names of the shared actors and terms (else only what scores).
+    fn explain(&self, a: &Entry, b: &Entry, cosine: f32, worded: bool) -> RelatedPassage {
         let mut reasons = Vec::new();
         let mut score = cosine;
         let links = a.claims.iter().flat_map(|ca| {
@@ -342,11 +347,11 @@ impl RelatedIndex {
             reasons.push(Reason::Translated);
         }
         reasons.dedup_by(|x, y| std::mem::discriminant(x) == std::mem::discriminant(y));
-        let shared: Vec<String> = a
+        let shared: Vec<usize> = a
             .actors
             .iter()
             .filter(|x| b.actors.binary_search(x).is_ok())
-            .filter_map(|x| self.actor_names.get(*x).cloned())
+            .copied()
             .collect();
         // Passages on the same actors whose speakers take opposed stances disagree, even when
         // one claim is too short to say what about (`C'est possible`, next to its question).
@@ -368,10 +373,23 @@ impl RelatedIndex {
                 Relation::Topic
             }
         });
+        score += 0.05 * shared.len().min(4) as f32;
+        if !worded {
+            return RelatedPassage {
+                doc: b.doc,
+                passage: b.passage,
+                score,
+                relation,
+                reasons,
+            };
+        }
         if !shared.is_empty() {
-            score += 0.05 * shared.len().min(4) as f32;
             reasons.push(Reason::SharedActors {
-                actors: shared.into_iter().take(4).collect(),
+                actors: shared
+                    .into_iter()
+                    .filter_map(|x| self.actor_names.get(x).cloned())
+                    .take(4)
+                    .collect(),
             });
         }
         let mut common: Vec<(f32, u32)> = Vec::new();
