@@ -88,6 +88,14 @@ fn related(c: &mut Criterion) {
                 black_box(index.related(d, p, 5).len())
             })
         });
+        let mut claim = 0;
+        let counted = claims.len().max(1);
+        group.bench_function(format!("cross-references of one claim, {count} articles"), |b| {
+            b.iter(|| {
+                claim = (claim + 7) % counted;
+                black_box(index.crosscheck().counts(claim, &claims))
+            })
+        });
     }
     group.finish();
 }
