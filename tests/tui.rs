@@ -999,3 +999,30 @@ fn the_contrast_view_puts_the_claim_beside_the_claims_against_it() {
         Some("No other article contradicts this claim")
     );
 }
+
+#[test]
+fn messages_and_prompts_name_the_keys_of_the_users_keymap() {
+    use recoupe::tui::keymap::Keymap;
+    let user = Keymap::parse(
+        "[[keys]]\nwhen = \"any\"\non = [\"a\"]\nrun = \"toggle_select\"\n\n\
+         [[keys]]\nwhen = \"any\"\non = [\"E\"]\nrun = \"start_export\"\n\n\
+         [[keys]]\nwhen = \"any\"\non = [\"<C-g>\"]\nrun = \"close_overlay\"\n",
+    )
+    .expect("user keymap");
+    let mut a = app(120, 40);
+    a.keymap = Keymap::default_map().with_user(user);
+    update(&mut a, Action::ToggleSelect);
+    let said = a.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+    assert!(said.ends_with("; E exports it"), "{said}");
+    update(&mut a, Action::StartFilter);
+    let shown = screen(&a);
+    assert!(shown.contains("Enter applies, Ctrl-g cancels"), "{shown}");
+    update(&mut a, Action::CloseOverlay);
+    update(&mut a, Action::ToggleSelect);
+    update(&mut a, Action::StartExport);
+    let said = a.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+    assert!(
+        said.starts_with("Nothing selected: a adds the current passage"),
+        "{said}"
+    );
+}

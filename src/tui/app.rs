@@ -529,6 +529,11 @@ impl App {
     }
 
     /// How a claim's speaker is shown: the actor's name, else the words of the text.
+    /// The key the user's keymap binds to an action, as a message names it (`Esc`, `f`).
+    pub fn key(&self, action: crate::tui::action::Action) -> String {
+        self.keymap.key_name(action)
+    }
+
     pub fn speaker_name(&self, claim: &Claim) -> String {
         match claim.speaker.and_then(|s| self.actors.actors.get(s)) {
             Some(actor) if claim.speaker_text.split_whitespace().count() <= 3 => actor.name.clone(),

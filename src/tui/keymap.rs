@@ -150,6 +150,11 @@ impl Keymap {
             .unwrap_or_else(|| "(no key)".to_string())
     }
 
+    /// The first key bound to an action as a message says it (`Esc`, `Ctrl-c`, `↓`, `W`).
+    pub fn key_name(&self, action: Action) -> String {
+        spoken(&self.key_for(action))
+    }
+
     /// `key: desc` pairs for the status bar, for the given pane.
     pub fn hints(&self, context: Context) -> Vec<(String, &str)> {
         self.bindings
@@ -158,6 +163,32 @@ impl Keymap {
             .map(|b| (self.key_for(b.run), b.desc.as_str()))
             .collect()
     }
+}
+
+/// `<C-c>` → `Ctrl-c`, `<Esc>` → `Esc`, `<Down>` → `↓`; a character stays itself.
+fn spoken(key: &str) -> String {
+    let Some(inner) = key.strip_prefix('<').and_then(|k| k.strip_suffix('>')) else {
+        return key.to_string();
+    };
+    let mut parts: Vec<&str> = inner.split('-').collect();
+    let name = match parts.pop().unwrap_or_default() {
+        "Down" => "↓",
+        "Up" => "↑",
+        "Left" => "←",
+        "Right" => "→",
+        other => other,
+    };
+    let mut out = String::new();
+    for m in parts {
+        out.push_str(match m {
+            "C" => "Ctrl-",
+            "S" => "Shift-",
+            "A" => "Alt-",
+            other => other,
+        });
+    }
+    out.push_str(name);
+    out
 }
 
 /// Shift is implied by the character itself (`G`, `?`, `{`), so it is dropped for characters.
@@ -237,6 +268,11 @@ mod tests {
         );
         assert_eq!(map.key_for(Action::Quit), "Q");
         assert_eq!(map.key_for(Action::ToggleWarnings), "q");
+        assert_eq!(spoken("<C-c>"), "Ctrl-c");
+        assert_eq!(spoken("<Esc>"), "Esc");
+        assert_eq!(spoken("<S-Tab>"), "Shift-Tab");
+        assert_eq!(spoken("<Down>"), "↓");
+        assert_eq!(spoken("v"), "v");
         let quit = map.bindings.iter().find(|b| b.run == Action::Quit).expect("quit bound");
         assert_eq!(quit.desc, "quit", "the default description when the user gives none");
     }

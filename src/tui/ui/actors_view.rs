@@ -1,6 +1,7 @@
 //! The `A` overlay: every actor of the corpus with its kind, documents and aliases.
 
 use super::fit;
+use crate::tui::action::Action;
 use crate::tui::app::{App, ListCursor};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -18,7 +19,14 @@ impl Widget for ActorsView<'_> {
         let app = self.app;
         let total = app.actors.actors.len();
         let title = format!(
-            " Actors of the corpus: {total} — Enter pins · m merge · s split · r rename · K kind · x not an actor · Esc closes "
+            " Actors of the corpus: {total} — {} pins · {} merge · {} split · {} rename · {} kind · {} not an actor · {} closes ",
+            app.key(Action::OverlayOpen),
+            app.key(Action::MergeActor),
+            app.key(Action::SplitAlias),
+            app.key(Action::RenameActor),
+            app.key(Action::ChangeKind),
+            app.key(Action::NotAnActor),
+            app.key(Action::CloseOverlay),
         );
         let inner = super::popup(app, area, 110, title, buf);
         let width = inner.width as usize;

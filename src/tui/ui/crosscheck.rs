@@ -120,9 +120,11 @@ impl Widget for CrossCheckView<'_> {
         let count = app.cross_refs(self.claim, self.contrast).len();
         let (reports, contradicts) = app.related.crosscheck().counts(self.claim, &app.claims);
         let keys = format!(
-            "j/k move · {} goes there · {} closes",
-            app.keymap.key_for(Action::OverlayOpen),
-            app.keymap.key_for(Action::CloseOverlay)
+            "{}/{} move · {} goes there · {} closes",
+            app.key(Action::OverlayDown),
+            app.key(Action::OverlayUp),
+            app.key(Action::OverlayOpen),
+            app.key(Action::CloseOverlay)
         );
         let title = if self.contrast {
             format!("Contrast: {}", crate::wording::counted(count, "claim against it"))

@@ -1,5 +1,6 @@
 //! The `?` overlay, generated from the keymap so it cannot drift from the real keys.
 
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use ratatui::buffer::Buffer;
@@ -16,7 +17,14 @@ pub struct Help<'a> {
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let inner = super::popup(app, area, 80, " Keys — j/k scroll, Esc or ? closes ".into(), buf);
+        let title = format!(
+            " Keys — {}/{} scroll, {} or {} closes ",
+            app.key(Action::OverlayDown),
+            app.key(Action::OverlayUp),
+            app.key(Action::CloseOverlay),
+            app.key(Action::ToggleHelp)
+        );
+        let inner = super::popup(app, area, 80, title, buf);
         let key_width = app
             .keymap
             .bindings

@@ -24,8 +24,10 @@ pub fn render(app: &App, frame: &mut Frame) -> HitMap {
     let area = frame.area();
     let Some(panes) = Panes::of(area) else {
         let message = format!(
-            "Terminal too small ({}x{}): recoupe needs {MIN_WIDTH}x{MIN_HEIGHT}. Enlarge it, or q to quit.",
-            area.width, area.height
+            "Terminal too small ({}x{}): recoupe needs {MIN_WIDTH}x{MIN_HEIGHT}. Enlarge it, or {} to quit.",
+            area.width,
+            area.height,
+            app.key(super::action::Action::Quit)
         );
         let message = Paragraph::new(message)
             .bold()

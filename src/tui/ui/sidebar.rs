@@ -171,7 +171,10 @@ impl Sidebar<'_> {
         let items = app.selection_items();
         if items.is_empty() {
             return vec![Line::styled(
-                "Nothing selected: v adds a passage.",
+                format!(
+                    "Nothing selected: {} adds a passage.",
+                    app.key(crate::tui::action::Action::ToggleSelect)
+                ),
                 Style::new().fg(app.theme.dim),
             )];
         }

@@ -1,6 +1,7 @@
 //! The status bar: where you are, the last message, and key hints from the keymap.
 
 use super::fit;
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -129,24 +130,41 @@ impl Widget for PromptLine<'_> {
         use crate::tui::app::PromptPurpose;
         let theme = &self.app.theme;
         let base = Style::new().bg(theme.status_bg);
+        let app = self.app;
+        let (choose, enter, esc) = (
+            format!("{}{}", app.key(Action::PromptUp), app.key(Action::PromptDown)),
+            app.key(Action::PromptSubmit),
+            app.key(Action::CloseOverlay),
+        );
         let label = match &self.prompt.purpose {
-            PromptPurpose::ActorFilter => " Filter by actor (↑↓ choose, Enter applies, Esc cancels): ".to_string(),
-            PromptPurpose::ExportPath => " Export the selection to (Enter writes, Esc cancels): ".to_string(),
+            PromptPurpose::ActorFilter => {
+                format!(" Filter by actor ({choose} choose, {enter} applies, {esc} cancels): ")
+            }
+            PromptPurpose::ExportPath => format!(" Export the selection to ({enter} writes, {esc} cancels): "),
             PromptPurpose::ConfirmOverwrite(path) => {
                 format!(" {path} exists. Overwrite it? (y overwrites, any other key keeps it) ")
             }
             PromptPurpose::ConfirmQuit => format!(
-                " {} not exported. Quit anyway? (y or q quits, any other key stays) ",
-                crate::wording::counted(self.app.selection.len(), "selected item")
+                " {} not exported. Quit anyway? (y or {} quits, any other key stays) ",
+                crate::wording::counted(self.app.selection.len(), "selected item"),
+                app.key(Action::Quit)
             ),
-            PromptPurpose::TextSearch => " Search (accents and case ignored; Enter finds, Esc cancels): /".to_string(),
+            PromptPurpose::TextSearch => format!(" Search (accents and case ignored; {enter} finds, {esc} cancels): /"),
             PromptPurpose::MergeInto(a) => format!(
-                " Merge {} into (↑↓ choose, Enter merges, Esc cancels): ",
+                " Merge {} into ({choose} choose, {enter} merges, {esc} cancels): ",
                 self.actor(*a)
             ),
-            PromptPurpose::SplitAlias(a) => format!(" Split off which name of {} (↑↓, Enter, Esc): ", self.actor(*a)),
-            PromptPurpose::Rename(a) => format!(" Rename {} to (Enter renames, Esc cancels): ", self.actor(*a)),
-            PromptPurpose::Kind(a) => format!(" Kind of {} (↑↓ choose, Enter sets, Esc cancels): ", self.actor(*a)),
+            PromptPurpose::SplitAlias(a) => {
+                format!(
+                    " Split off which name of {} ({choose}, {enter}, {esc}): ",
+                    self.actor(*a)
+                )
+            }
+            PromptPurpose::Rename(a) => format!(" Rename {} to ({enter} renames, {esc} cancels): ", self.actor(*a)),
+            PromptPurpose::Kind(a) => format!(
+                " Kind of {} ({choose} choose, {enter} sets, {esc} cancels): ",
+                self.actor(*a)
+            ),
         };
         let input = crate::corpus::sanitize_line(&self.prompt.input);
         let room = (area.width as usize).saturating_sub(label.chars().count() + 1);

@@ -18,9 +18,12 @@ impl Widget for Warnings<'_> {
         let app = self.app;
         let warnings = &app.corpus.warnings;
         let title = format!(
-            " {} — j/k scroll, Esc or {} closes ",
+            " {} — {}/{} scroll, {} or {} closes ",
             crate::wording::counted(warnings.len(), "warning"),
-            app.keymap.key_for(Action::ToggleWarnings)
+            app.key(Action::OverlayDown),
+            app.key(Action::OverlayUp),
+            app.key(Action::CloseOverlay),
+            app.key(Action::ToggleWarnings)
         );
         let inner = super::popup(app, area, 100, title, buf);
         let mut lines = Vec::new();

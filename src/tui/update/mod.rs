@@ -39,8 +39,14 @@ const STRONG_RELATION: f32 = 0.35;
 const SEARCH_LIMIT: usize = 10_000;
 
 /// Said when a curation key is pressed with no actor under the cursor.
-const NO_CURATED_ACTOR: &str =
-    "No actor chosen: select one in the Actors tab (t, then Tab to the sidebar) or the actor view (A)";
+fn no_curated_actor(app: &App) -> String {
+    format!(
+        "No actor chosen: select one in the Actors tab ({}, then {} to the sidebar) or the actor view ({})",
+        app.key(Action::NextTab),
+        app.key(Action::FocusNext),
+        app.key(Action::ToggleActorsView)
+    )
+}
 
 /// Lines moved by one mouse wheel notch.
 const WHEEL_LINES: isize = 3;
@@ -339,7 +345,7 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         Action::RemoveSelected if app.sidebar_tab == SidebarTab::Actors => return Some(Action::NotAnActor),
         Action::MergeActor | Action::SplitAlias | Action::RenameActor | Action::ChangeKind => {
             let Some(actor) = app.curated_actor() else {
-                say(app, NO_CURATED_ACTOR);
+                say(app, &no_curated_actor(app));
                 return None;
             };
             let (purpose, input) = match action {
@@ -372,7 +378,7 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
                     None,
                 );
             }
-            None => say(app, NO_CURATED_ACTOR),
+            None => say(app, &no_curated_actor(app)),
         },
         Action::RemoveSelected => remove_selected(app),
         Action::ClearSelection => {
@@ -386,10 +392,13 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         }
         Action::StartExport => {
             if app.selection.is_empty() {
-                say(
-                    app,
-                    "Nothing selected: v adds the current passage, c a claim, V every passage of the pinned actor",
+                let text = format!(
+                    "Nothing selected: {} adds the current passage, {} a claim, {} every passage of the pinned actor",
+                    app.key(Action::ToggleSelect),
+                    app.key(Action::SelectClaim),
+                    app.key(Action::SelectActorPassages)
                 );
+                say(app, &text);
             } else {
                 let input = format!("recoupe-{}.md", crate::save::now().1);
                 app.overlay = Some(Overlay::Prompt(Prompt {

@@ -61,10 +61,12 @@ pub(super) fn travel(app: &mut App, back: bool) {
 /// Goes to the next (or previous) mention of the current actor, in any document.
 pub(super) fn step_mention(app: &mut App, forward: bool) {
     let Some(actor) = app.current_actor() else {
-        say(
-            app,
-            "No actor chosen: select one in the Actors tab (t), or open the actor view (A)",
+        let text = format!(
+            "No actor chosen: select one in the Actors tab ({}), or open the actor view ({})",
+            app.key(Action::NextTab),
+            app.key(Action::ToggleActorsView)
         );
+        say(app, &text);
         return;
     };
     let passage = app
@@ -374,7 +376,12 @@ pub(super) fn open_sidebar_item(app: &mut App) -> Option<Action> {
                     let name = app.actors.actors[a].name.clone();
                     say(
                         app,
-                        &format!("Pinned {name}: n/N walk its mentions across articles, Esc unpins"),
+                        &format!(
+                            "Pinned {name}: {}/{} walk its mentions across articles, {} unpins",
+                            app.key(Action::NextMention),
+                            app.key(Action::PrevMention),
+                            app.key(Action::CloseOverlay)
+                        ),
                     );
                 }
             }

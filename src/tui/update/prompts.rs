@@ -19,14 +19,15 @@ pub(super) fn submit(app: &mut App, prompt: Prompt) {
             app.documents = ListCursor::default();
             if let Some(&doc) = docs.first() {
                 let names: Vec<&str> = app.filter.iter().map(|&a| app.actors.actors[a].name.as_str()).collect();
-                say(
-                    app,
-                    &format!(
-                        "Filter: {} ({} documents); f adds an actor, F or Esc clears",
-                        names.join(" + "),
-                        docs.len()
-                    ),
+                let text = format!(
+                    "Filter: {} ({}); {} adds an actor, {} or {} clears",
+                    names.join(" + "),
+                    crate::wording::counted(docs.len(), "document"),
+                    app.key(Action::StartFilter),
+                    app.key(Action::ClearFilter),
+                    app.key(Action::CloseOverlay)
                 );
+                say(app, &text);
                 if !docs.contains(&app.reader.doc) {
                     update(app, Action::JumpTo { doc, passage: 0 });
                 } else {
@@ -145,10 +146,13 @@ pub(super) fn submit(app: &mut App, prompt: Prompt) {
             }
         }
         PromptPurpose::ConfirmQuit => {
-            if matches!(prompt.input.trim(), "y" | "Y" | "o" | "O" | "q") {
+            // `y` (or French `o`), or the quit key again.
+            let answer = prompt.input.trim();
+            if matches!(answer, "y" | "Y" | "o" | "O") || answer == app.key(Action::Quit) {
                 app.quit = true;
             } else {
-                say(app, "Not quitting: e exports the selection");
+                let text = format!("Not quitting: {} exports the selection", app.key(Action::StartExport));
+                say(app, &text);
             }
         }
     }

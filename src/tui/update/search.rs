@@ -30,18 +30,20 @@ pub(super) fn step_search(app: &mut App, forward: bool) {
     let wrapped = found.is_none();
     let index = found.unwrap_or(if forward { 0 } else { hits.len() - 1 });
     let wrapped = wrapped && search.at.is_some();
+    let keys = format!(
+        "; {}/{} next/previous, {} clears",
+        app.key(Action::NextMention),
+        app.key(Action::PrevMention),
+        app.key(Action::CloseOverlay)
+    );
     let text = format!(
-        "“{}”: hit {}/{}{} in {} documents{}",
+        "“{}”: hit {}/{}{} in {}{}",
         search.found.query,
         index + 1,
         hits.len(),
         if search.found.truncated { "+" } else { "" },
-        search.found.documents(),
-        if wrapped {
-            " (wrapped around)"
-        } else {
-            "; n/N next/previous, Esc clears"
-        }
+        crate::wording::counted(search.found.documents(), "document"),
+        if wrapped { " (wrapped around)" } else { keys.as_str() }
     );
     go_to_hit(app, index);
     if app.sidebar_tab == SidebarTab::Search {

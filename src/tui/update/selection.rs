@@ -14,8 +14,9 @@ pub(super) fn toggle_select(app: &mut App) {
     say(
         app,
         &format!(
-            "{verb} the selection ({}); e exports it",
-            crate::wording::counted(app.selection.len(), "item")
+            "{verb} the selection ({}); {} exports it",
+            crate::wording::counted(app.selection.len(), "item"),
+            app.key(Action::StartExport)
         ),
     );
 }
@@ -39,10 +40,13 @@ pub(super) fn select_claim(app: &mut App) {
                 ),
             );
         }
-        None => say(
-            app,
-            "No claim here: pick one in the Claims tab (t), or move to a passage with a ❝ mark",
-        ),
+        None => {
+            let text = format!(
+                "No claim here: pick one in the Claims tab ({}), or move to a passage with a ❝ mark",
+                app.key(Action::NextTab)
+            );
+            say(app, &text);
+        }
     }
 }
 
@@ -55,10 +59,12 @@ pub(super) fn select_actor_passages(app: &mut App) {
         app.filter.clone()
     };
     let Some(&first) = actors.first() else {
-        say(
-            app,
-            "No actor filter (f) or pinned actor: V adds the passages that name them",
+        let text = format!(
+            "No actor filter ({}) or pinned actor: {} adds the passages that name them",
+            app.key(Action::StartFilter),
+            app.key(Action::SelectActorPassages)
         );
+        say(app, &text);
         return;
     };
     let places: std::collections::BTreeSet<(usize, usize)> = app.actors.actors[first]
