@@ -149,15 +149,9 @@ fn cache(c: &mut Criterion) {
     recoupe::synthetic::write_corpus(files.path(), 10_000, 42).expect("write corpus");
     let corpus = recoupe::corpus::load_paths(&[files.path().to_path_buf()]).expect("loads");
     let lexicon = Lexicon::embedded();
-    let (actors, claims) = recoupe::analysis::actors_and_claims(&corpus, &lexicon);
-    let related = RelatedIndex::build(&corpus, &actors, &claims, &lexicon);
+    let kept = recoupe::analysis::Analysis::build(&corpus, &lexicon);
     let store = tempfile::tempdir().expect("cache dir");
     let key = recoupe::cache::key(&corpus, "");
-    let kept = recoupe::cache::Cached {
-        actors,
-        claims,
-        related,
-    };
     recoupe::cache::store(store.path(), &key, &kept).expect("stored");
     let size = std::fs::read_dir(store.path())
         .expect("dir")

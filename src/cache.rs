@@ -4,9 +4,7 @@
 //! bundled word lists and this build's version, so any change to them gives another key. A file that does not read back exactly
 //! (corrupt, cut short, from another version) is ignored and rebuilt, never trusted.
 
-use crate::analysis::actors::Actors;
-use crate::analysis::claims::Claim;
-use crate::analysis::related::RelatedIndex;
+use crate::analysis::Analysis;
 use crate::corpus::Corpus;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -14,14 +12,6 @@ use std::path::{Path, PathBuf};
 /// Changes whenever the layout of a cache file does.
 const FORMAT: u32 = 2;
 const MAGIC: &[u8; 8] = b"recoupe\0";
-
-/// What is kept: the whole analysis.
-#[derive(serde::Serialize, serde::Deserialize)]
-pub struct Cached {
-    pub actors: Actors,
-    pub claims: Vec<Claim>,
-    pub related: RelatedIndex,
-}
 
 /// The default cache folder, if the platform has one.
 pub fn default_dir() -> Option<PathBuf> {
@@ -68,7 +58,7 @@ fn file(dir: &Path, key: &str) -> PathBuf {
 }
 
 /// The cached analysis for `key`, when there is one that reads back whole.
-pub fn load(dir: &Path, key: &str) -> Option<Cached> {
+pub fn load(dir: &Path, key: &str) -> Option<Analysis> {
     let bytes = std::fs::read(file(dir, key)).ok()?;
     let body = bytes.strip_prefix(MAGIC.as_slice())?;
     let (format, body) = body.split_first_chunk::<4>()?;
@@ -76,12 +66,12 @@ pub fn load(dir: &Path, key: &str) -> Option<Cached> {
     if u32::from_le_bytes(*format) != FORMAT || u64::from_le_bytes(*sum) != checksum(body) {
         return None;
     }
-    let (cached, rest): (Cached, &[u8]) = postcard::take_from_bytes(body).ok()?;
+    let (cached, rest): (Analysis, &[u8]) = postcard::take_from_bytes(body).ok()?;
     rest.is_empty().then_some(cached)
 }
 
 /// Keeps the analysis for `key` (atomically: a reader never sees half a file).
-pub fn store(dir: &Path, key: &str, cached: &Cached) -> std::io::Result<()> {
+pub fn store(dir: &Path, key: &str, cached: &Analysis) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     let body = postcard::to_stdvec(cached).map_err(std::io::Error::other)?;
     let mut bytes = Vec::with_capacity(body.len() + 20);
@@ -97,7 +87,7 @@ pub fn store(dir: &Path, key: &str, cached: &Cached) -> std::io::Result<()> {
 
 /// Consistency checks a decoded cache must pass before it is used with this corpus: every
 /// offset inside its document, on a character boundary.
-pub fn fits(cached: &Cached, corpus: &Corpus) -> bool {
+pub fn fits(cached: &Analysis, corpus: &Corpus) -> bool {
     let ok = |doc: usize, start: usize, end: usize| {
         corpus.documents.get(doc).is_some_and(|d| {
             start <= end && end <= d.source.len() && d.source.is_char_boundary(start) && d.source.is_char_boundary(end)

@@ -1,9 +1,10 @@
 //! A selection of passages and claims, written out as Markdown (or JSON). Pure: returns a
 //! String; the caller writes it.
 
+use crate::analysis::Analysis;
 use crate::analysis::actors::Actors;
 use crate::analysis::claims::{Claim, ClaimKind, HowFound};
-use crate::analysis::crosscheck::{CrossCheck, Relation};
+use crate::analysis::crosscheck::Relation;
 use crate::corpus::{Corpus, sanitize_line};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -80,14 +81,6 @@ fn line_of(source: &str, offset: usize) -> usize {
         + 1
 }
 
-/// The analysis an export reads.
-#[derive(Clone, Copy)]
-pub struct Analysed<'a> {
-    pub actors: &'a Actors,
-    pub claims: &'a [Claim],
-    pub crosscheck: &'a CrossCheck,
-}
-
 /// `**Speaker** (cue): « text »` or `reported: text`, as the export writes a claim.
 fn claim_words(c: &Claim, actors: &Actors) -> (String, String) {
     let speaker = c
@@ -104,17 +97,17 @@ fn claim_words(c: &Claim, actors: &Actors) -> (String, String) {
 
 /// For each selected claim that other articles report or contradict: who, where, in which
 /// language, in which words.
-fn cross_check_section(corpus: &Corpus, analysed: Analysed<'_>, selection: &Selection) -> String {
+fn cross_check_section(corpus: &Corpus, analysed: &Analysis, selection: &Selection) -> String {
     let mut out = String::new();
     for &c in &selection.claims {
-        let (Some(claim), refs) = (analysed.claims.get(c), analysed.crosscheck.of(c)) else {
+        let (Some(claim), refs) = (analysed.claims.get(c), analysed.crosscheck().of(c)) else {
             continue;
         };
         if refs.is_empty() {
             continue;
         }
         let doc = &corpus.documents[claim.doc];
-        let (speaker, said) = claim_words(claim, analysed.actors);
+        let (speaker, said) = claim_words(claim, &analysed.actors);
         out.push_str(&format!(
             "\n### {} — `{}` ¶ {}\n\n**{}**: {said}\n\n",
             escape(&speaker),
@@ -127,7 +120,7 @@ fn cross_check_section(corpus: &Corpus, analysed: Analysed<'_>, selection: &Sele
                 continue;
             };
             let there = &corpus.documents[other.doc];
-            let (who, words) = claim_words(other, analysed.actors);
+            let (who, words) = claim_words(other, &analysed.actors);
             let how = match r.relation {
                 Relation::Contrast => "Contradicted by",
                 _ => "Also reported by",
@@ -155,8 +148,8 @@ fn cross_check_section(corpus: &Corpus, analysed: Analysed<'_>, selection: &Sele
 /// quotes with their position and actors, claims as `**Speaker** (cue): « text »`), the
 /// cross-check of the selected claims (who else reports them, who contradicts them), and an
 /// index of actors.
-pub fn markdown(corpus: &Corpus, analysed: Analysed<'_>, selection: &Selection, info: &ExportInfo) -> String {
-    let Analysed { actors, claims, .. } = analysed;
+pub fn markdown(corpus: &Corpus, analysed: &Analysis, selection: &Selection, info: &ExportInfo) -> String {
+    let (actors, claims) = (&analysed.actors, &analysed.claims);
     use crate::wording::counted;
     let mut out = String::from("# recoupe: selection\n\n");
     out.push_str(&format!("- Exported: {}\n", escape(&info.date)));
@@ -252,9 +245,9 @@ pub fn markdown(corpus: &Corpus, analysed: Analysed<'_>, selection: &Selection, 
 
 /// A claim's cross-references as JSON: each other claim's place, relation, score, reasons,
 /// speaker, language and words (`recoupe claims --json` and the JSON export).
-pub fn crossrefs_json(corpus: &Corpus, analysed: Analysed<'_>, claim: usize) -> Vec<serde_json::Value> {
+pub fn crossrefs_json(corpus: &Corpus, analysed: &Analysis, claim: usize) -> Vec<serde_json::Value> {
     analysed
-        .crosscheck
+        .crosscheck()
         .of(claim)
         .iter()
         .filter_map(|r| {
@@ -272,8 +265,8 @@ pub fn crossrefs_json(corpus: &Corpus, analysed: Analysed<'_>, claim: usize) -> 
 }
 
 /// The same selection as JSON.
-pub fn json(corpus: &Corpus, analysed: Analysed<'_>, selection: &Selection, info: &ExportInfo) -> serde_json::Value {
-    let Analysed { actors, claims, .. } = analysed;
+pub fn json(corpus: &Corpus, analysed: &Analysis, selection: &Selection, info: &ExportInfo) -> serde_json::Value {
+    let (actors, claims) = (&analysed.actors, &analysed.claims);
     let passages: Vec<serde_json::Value> = selection
         .passages
         .iter()

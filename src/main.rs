@@ -459,7 +459,8 @@ fn print_claims(
     lexicon: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     let lexicon = load_lexicon(lexicon)?;
-    let (found, all) = recoupe::analysis::actors_and_claims(corpus, &lexicon);
+    let analysis = recoupe::analysis::Analysis::build(corpus, &lexicon);
+    let (found, all) = (&analysis.actors, &analysis.claims);
     let wanted: Vec<usize> = (0..found.actors.len())
         .filter(|&a| {
             queries
@@ -478,7 +479,7 @@ fn print_claims(
         .enumerate()
         .filter(|(_, c)| queries.is_empty() || c.speaker.is_some_and(|s| wanted.contains(&s)))
         .collect();
-    let crosscheck = recoupe::analysis::crosscheck::CrossCheck::build(corpus, &found, &all, &lexicon);
+    let crosscheck = analysis.crosscheck();
     if selected.is_empty() && !queries.is_empty() {
         return Err(NoMatch(format!("no claim by an actor matching {}", quoted_list(queries))).into());
     }
@@ -486,12 +487,7 @@ fn print_claims(
         let list: Vec<serde_json::Value> = selected
             .iter()
             .map(|&(i, c)| {
-                let analysed = recoupe::export::Analysed {
-                    actors: &found,
-                    claims: &all,
-                    crosscheck: &crosscheck,
-                };
-                let crossrefs = recoupe::export::crossrefs_json(corpus, analysed, i);
+                let crossrefs = recoupe::export::crossrefs_json(corpus, &analysis, i);
                 serde_json::json!({
                     "doc": corpus.documents[c.doc].id,
                     "paragraph": corpus.documents[c.doc].paragraph(c.passage),
@@ -530,7 +526,7 @@ fn print_claims(
                 claims::ClaimKind::Direct => format!("« {} »", c.text),
                 claims::ClaimKind::Indirect => c.text.clone(),
             };
-            let checked = match crosscheck.counts(i, &all) {
+            let checked = match crosscheck.counts(i, all) {
                 (0, 0) => String::new(),
                 (reports, contradicts) => {
                     let reported = (reports > 0)
@@ -556,8 +552,8 @@ fn print_claims(
 
 fn print_related(corpus: &Corpus, json: bool, top: usize, lexicon: Option<&std::path::Path>) -> anyhow::Result<()> {
     let lexicon = load_lexicon(lexicon)?;
-    let (found, all) = recoupe::analysis::actors_and_claims(corpus, &lexicon);
-    let index = related::RelatedIndex::build(corpus, &found, &all, &lexicon);
+    let analysis = recoupe::analysis::Analysis::build(corpus, &lexicon);
+    let index = &analysis.related;
     let range = |d: usize, p: usize| {
         let doc = &corpus.documents[d];
         let passage = &doc.passages[p];
@@ -616,7 +612,8 @@ struct ExportOptions<'a> {
 
 fn export(corpus: &Corpus, options: &ExportOptions, lexicon: Option<&std::path::Path>) -> anyhow::Result<()> {
     let lexicon = load_lexicon(lexicon)?;
-    let (found, all) = recoupe::analysis::actors_and_claims(corpus, &lexicon);
+    let analysis = recoupe::analysis::Analysis::build(corpus, &lexicon);
+    let (found, all) = (&analysis.actors, &analysis.claims);
     // Each query names a set of actors; a passage must mention one actor of every set.
     let mut wanted: Vec<Vec<usize>> = Vec::new();
     for q in options.queries {
@@ -670,16 +667,10 @@ fn export(corpus: &Corpus, options: &ExportOptions, lexicon: Option<&std::path::
         corpus: corpus.origin.clone(),
         filters: names,
     };
-    let crosscheck = recoupe::analysis::crosscheck::CrossCheck::build(corpus, &found, &all, &lexicon);
-    let analysed = export::Analysed {
-        actors: &found,
-        claims: &all,
-        crosscheck: &crosscheck,
-    };
     let text = if options.json {
-        serde_json::to_string_pretty(&export::json(corpus, analysed, &selection, &info))? + "\n"
+        serde_json::to_string_pretty(&export::json(corpus, &analysis, &selection, &info))? + "\n"
     } else {
-        export::markdown(corpus, analysed, &selection, &info)
+        export::markdown(corpus, &analysis, &selection, &info)
     };
     match options.output.filter(|p| p.as_os_str() != "-") {
         None => {

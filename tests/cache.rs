@@ -1,7 +1,8 @@
 //! The analysis kept between runs: read back whole and the same, or not at all.
 
+use recoupe::analysis::Analysis;
 use recoupe::analysis::lexicon::Lexicon;
-use recoupe::cache::{self, Cached};
+use recoupe::cache;
 use recoupe::corpus::load_paths;
 use std::fs;
 
@@ -22,15 +23,8 @@ fn folder() -> tempfile::TempDir {
     dir
 }
 
-fn analyse(corpus: &recoupe::corpus::Corpus) -> Cached {
-    let lexicon = Lexicon::embedded();
-    let (actors, claims) = recoupe::analysis::actors_and_claims(corpus, &lexicon);
-    let related = recoupe::analysis::related::RelatedIndex::build(corpus, &actors, &claims, &lexicon);
-    Cached {
-        actors,
-        claims,
-        related,
-    }
+fn analyse(corpus: &recoupe::corpus::Corpus) -> Analysis {
+    Analysis::build(corpus, &Lexicon::embedded())
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! test (tests/fixtures/crosscheck): the same statement in French and English, quoted and
 //! reported; opposed claims on cooperating with the Taliban; an unrelated article.
 
+use recoupe::analysis::Analysis;
+use recoupe::analysis::claims::Claim;
 use recoupe::analysis::crosscheck::{CrossCheck, Relation};
 use recoupe::analysis::lexicon::Lexicon;
 use recoupe::analysis::related::RelatedIndex;
@@ -9,20 +11,27 @@ use recoupe::corpus::Corpus;
 
 struct Fixture {
     corpus: Corpus,
-    claims: Vec<recoupe::analysis::claims::Claim>,
-    index: RelatedIndex,
+    analysis: Analysis,
+    claims: Vec<Claim>,
 }
 
 fn fixture() -> Fixture {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/crosscheck");
     let corpus = recoupe::corpus::load_paths(&[std::path::PathBuf::from(dir)]).expect("fixtures load");
-    let lexicon = Lexicon::embedded();
-    let (actors, claims) = recoupe::analysis::actors_and_claims(&corpus, &lexicon);
-    let index = RelatedIndex::build(&corpus, &actors, &claims, &lexicon);
-    Fixture { corpus, claims, index }
+    let analysis = Analysis::build(&corpus, &Lexicon::embedded());
+    let claims = analysis.claims.clone();
+    Fixture {
+        corpus,
+        analysis,
+        claims,
+    }
 }
 
 impl Fixture {
+    fn index(&self) -> &RelatedIndex {
+        &self.analysis.related
+    }
+
     /// The claim of document `doc` (a file name prefix) whose words hold `words`.
     fn claim(&self, doc: &str, words: &str) -> usize {
         self.claims
@@ -32,7 +41,7 @@ impl Fixture {
     }
 
     fn check(&self) -> &CrossCheck {
-        self.index.crosscheck()
+        self.index().crosscheck()
     }
 
     fn relation(&self, a: usize, b: usize) -> Option<Relation> {
@@ -88,7 +97,7 @@ fn related_passages_carry_the_claims_relation_and_unrelated_ones_none() {
     let f = fixture();
     let passage_of = |claim: usize| (f.claims[claim].doc, f.claims[claim].passage);
     let (fr, en) = (f.claim("a_fr", "paierait"), f.claim("b_en", "would pay"));
-    let top = f.index.related(passage_of(fr).0, passage_of(fr).1, 5);
+    let top = f.index().related(passage_of(fr).0, passage_of(fr).1, 5);
     let link = top
         .iter()
         .find(|r| (r.doc, r.passage) == passage_of(en))
@@ -101,8 +110,8 @@ fn related_passages_carry_the_claims_relation_and_unrelated_ones_none() {
         .iter()
         .position(|d| d.id.starts_with("d_en"))
         .expect("harvest");
-    for (d, p) in f.index.passages() {
-        for r in f.index.related(d, p, 10) {
+    for (d, p) in f.index().passages() {
+        for r in f.index().related(d, p, 10) {
             if d == harvest || r.doc == harvest {
                 assert!(
                     matches!(r.relation, Relation::Topic | Relation::SameEvent),
@@ -121,18 +130,11 @@ fn related_passages_carry_the_claims_relation_and_unrelated_ones_none() {
 #[test]
 fn the_markdown_export_says_who_else_reported_a_selected_claim_and_who_contradicts_it() {
     let f = fixture();
-    let lexicon = Lexicon::embedded();
-    let (actors, _) = recoupe::analysis::actors_and_claims(&f.corpus, &lexicon);
     let mut selection = recoupe::export::Selection::default();
     selection
         .claims
         .extend([f.claim("a_fr", "paierait"), f.claim("a_fr", "ne coopéreraient pas")]);
-    let analysed = recoupe::export::Analysed {
-        actors: &actors,
-        claims: &f.claims,
-        crosscheck: f.check(),
-    };
-    let md = recoupe::export::markdown(&f.corpus, analysed, &selection, &Default::default());
+    let md = recoupe::export::markdown(&f.corpus, &f.analysis, &selection, &Default::default());
     let section = md.split("\n## Cross-check\n").nth(1).expect("a cross-check section");
     let section = section.split("\n## ").next().unwrap_or(section);
     assert!(

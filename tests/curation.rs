@@ -148,7 +148,12 @@ fn a_name_marked_not_an_actor_comes_back_when_merged_into_another() {
 }
 
 fn actor_at(app: &App, name: &str) -> usize {
-    app.actors.actors.iter().position(|a| a.name == name).expect("actor")
+    app.analysis
+        .actors
+        .actors
+        .iter()
+        .position(|a| a.name == name)
+        .expect("actor")
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -181,7 +186,7 @@ fn merging_from_the_actor_view_is_applied_at_once_and_saved() {
         message.starts_with("Merged Kaboul into Afghanistan; saved to"),
         "{message}"
     );
-    assert!(app.actors.actors.iter().all(|a| a.name != "Kaboul"));
+    assert!(app.analysis.actors.actors.iter().all(|a| a.name != "Kaboul"));
     let back = Curation::load(&path).expect("written");
     assert!(
         back.file
@@ -192,7 +197,7 @@ fn merging_from_the_actor_view_is_applied_at_once_and_saved() {
     // Back in the actor view, on the merged actor.
     match app.overlay {
         Some(recoupe::tui::app::Overlay::Actors { cursor }) => {
-            assert_eq!(app.actors.actors[cursor.selected].name, "Afghanistan")
+            assert_eq!(app.analysis.actors.actors[cursor.selected].name, "Afghanistan")
         }
         ref other => panic!("actor view expected, got {other:?}"),
     }
@@ -200,18 +205,24 @@ fn merging_from_the_actor_view_is_applied_at_once_and_saved() {
     update(&mut app, Action::RenameActor);
     type_text(&mut app, "Afghanistan (pays)");
     update(&mut app, Action::PromptSubmit);
-    assert!(app.actors.actors.iter().any(|a| a.name == "Afghanistan (pays)"));
+    assert!(
+        app.analysis
+            .actors
+            .actors
+            .iter()
+            .any(|a| a.name == "Afghanistan (pays)")
+    );
     update(&mut app, Action::ChangeKind);
     type_text(&mut app, "plac");
     update(&mut app, Action::PromptSubmit);
     assert_eq!(
-        app.actors.actors[actor_at(&app, "Afghanistan (pays)")].kind,
+        app.analysis.actors.actors[actor_at(&app, "Afghanistan (pays)")].kind,
         ActorKind::Place
     );
     update(&mut app, Action::CloseOverlay);
     open_view_at(&mut app, "Timber Sycamore");
     update(&mut app, Action::NotAnActor);
-    assert!(app.actors.actors.iter().all(|a| a.name != "Timber Sycamore"));
+    assert!(app.analysis.actors.actors.iter().all(|a| a.name != "Timber Sycamore"));
     let back = Curation::load(&path).expect("written");
     assert!(back.file.not_actors.iter().any(|n| n == "Timber Sycamore"));
 }
@@ -236,7 +247,7 @@ fn an_unwritable_lexicon_is_reported_and_the_change_kept_for_the_session() {
         "{message:?}"
     );
     assert!(
-        app.actors.actors.iter().all(|a| a.name != "Timber Sycamore"),
+        app.analysis.actors.actors.iter().all(|a| a.name != "Timber Sycamore"),
         "kept for the session"
     );
 }
@@ -247,9 +258,12 @@ fn x_in_the_actors_tab_marks_the_selected_actor_and_in_the_selection_tab_removes
     update(&mut app, Action::FocusPrev);
     assert_eq!(app.sidebar_tab, recoupe::tui::app::SidebarTab::Actors);
     let first = app.document_actors()[0].0;
-    let name = app.actors.actors[first].name.clone();
+    let name = app.analysis.actors.actors[first].name.clone();
     update(&mut app, Action::RemoveSelected);
-    assert!(app.actors.actors.iter().all(|a| a.name != name), "{name} is gone");
+    assert!(
+        app.analysis.actors.actors.iter().all(|a| a.name != name),
+        "{name} is gone"
+    );
     assert!(app.message.clone().expect("message").text.contains("for this session"));
 }
 

@@ -41,13 +41,13 @@ fn markdown_has_a_section_per_article_a_quote_per_passage_and_keeps_text_as_text
         corpus: "tests".into(),
         filters: vec!["actor: Jean Dupont".into()],
     };
-    let crosscheck = recoupe::analysis::crosscheck::CrossCheck::build(&corpus, &actors, &found, &lexicon);
-    let analysed = recoupe::export::Analysed {
-        actors: &actors,
-        claims: &found,
-        crosscheck: &crosscheck,
+    let related = recoupe::analysis::related::RelatedIndex::build(&corpus, &actors, &found, &lexicon);
+    let analysis = recoupe::analysis::Analysis {
+        actors,
+        claims: found,
+        related,
     };
-    let md = markdown(&corpus, analysed, &selection, &info);
+    let md = markdown(&corpus, &analysis, &selection, &info);
 
     let mut headings = Vec::new();
     let mut in_heading = None;

@@ -131,14 +131,14 @@ fn check(app: &App, step: usize, action: Action) {
         side == 0 || app.sidebar.selected < side,
         "{at}: sidebar cursor past its list"
     );
-    let actors = app.actors.actors.len();
+    let actors = app.analysis.actors.actors.len();
     assert!(
         app.filter.iter().all(|&a| a < actors),
         "{at}: filter names a lost actor"
     );
     assert!(app.pinned.is_none_or(|a| a < actors), "{at}: pinned actor lost");
     assert!(
-        app.selection.claims.iter().all(|&c| c < app.claims.len()),
+        app.selection.claims.iter().all(|&c| c < app.analysis.claims.len()),
         "{at}: selected claim lost"
     );
     assert!(

@@ -100,7 +100,10 @@ fn the_warnings_list() {
 fn on_claim(width: u16, height: u16, words: &str) -> App {
     let mut a = App::new(load_seeds(), width, height);
     run(&mut a, &[Action::NextTab, Action::FocusNext, Action::FocusNext]);
-    while !a.current_claim().is_some_and(|c| a.claims[c].text.contains(words)) {
+    while !a
+        .current_claim()
+        .is_some_and(|c| a.analysis.claims[c].text.contains(words))
+    {
         run(&mut a, &[Action::SideDown]);
     }
     a

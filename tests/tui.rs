@@ -256,7 +256,8 @@ fn cells_with(app: &App, modifier: ratatui::style::Modifier) -> String {
 }
 
 fn actor_index(app: &App, name: &str) -> usize {
-    app.actors
+    app.analysis
+        .actors
         .actors
         .iter()
         .position(|a| a.name == name)
@@ -299,14 +300,18 @@ fn n_walks_a_pinned_actor_across_documents_and_back_returns() {
     let mut a = app(120, 40);
     let milley = actor_index(&a, "Mark Milley");
     a.pinned = Some(milley);
-    let docs_with_milley: std::collections::BTreeSet<usize> =
-        a.actors.actors[milley].mentions.iter().map(|m| m.doc).collect();
+    let docs_with_milley: std::collections::BTreeSet<usize> = a.analysis.actors.actors[milley]
+        .mentions
+        .iter()
+        .map(|m| m.doc)
+        .collect();
     assert!(docs_with_milley.len() >= 2);
     let mut visited = std::collections::BTreeSet::new();
-    for _ in 0..a.actors.actors[milley].mentions.len() {
+    for _ in 0..a.analysis.actors.actors[milley].mentions.len() {
         update(&mut a, Action::NextMention);
         visited.insert(a.reader.doc);
         let here: Vec<_> = a
+            .analysis
             .actors
             .in_passage(a.reader.doc, a.reader.passage)
             .map(|r| r.actor)
@@ -346,7 +351,7 @@ fn enter_in_the_actors_tab_pins_and_esc_unpins() {
     run(&mut a, &[Action::FocusPrev, Action::SideOpen]);
     let first = a.document_actors()[0].0;
     assert_eq!(a.pinned, Some(first));
-    assert!(screen(&a).contains(&format!("◆ {}", a.actors.actors[first].name)));
+    assert!(screen(&a).contains(&format!("◆ {}", a.analysis.actors.actors[first].name)));
     run(&mut a, &[Action::FocusNext, Action::CloseOverlay]);
     assert_eq!(a.pinned, None);
 }
@@ -365,7 +370,7 @@ fn actor_view_lists_the_corpus_and_enter_jumps_to_the_first_mention() {
     update(&mut a, Action::OverlayOpen);
     assert!(a.overlay.is_none());
     assert_eq!(a.pinned, Some(zakharova));
-    let first = &a.actors.actors[zakharova].mentions[0];
+    let first = &a.analysis.actors.actors[zakharova].mentions[0];
     assert_eq!((a.reader.doc, a.reader.passage), (first.doc, first.passage));
 }
 
@@ -398,7 +403,7 @@ fn the_claims_tab_lists_speaker_and_words_and_enter_jumps_to_the_claim() {
     let claims = a.document_claims();
     assert!(claims.len() >= 3);
     run(&mut a, &[Action::SideDown, Action::SideOpen]);
-    let claim = &a.claims[claims[1]];
+    let claim = &a.analysis.claims[claims[1]];
     assert_eq!((a.reader.doc, a.reader.passage), (claim.doc, claim.passage));
     let bold_underlined = cells_with(
         &a,
@@ -642,9 +647,9 @@ fn the_actor_filter_narrows_documents_claims_and_v_then_esc_clears_it() {
     assert!(s.contains("(filtered)") && s.contains("filter: Maria Zakharova"), "{s}");
     assert!(!s.contains("Biden a promis"), "other articles are hidden from the list");
     let listed = a.listed_claims();
-    assert!(listed.len() >= 3 && listed.iter().all(|&c| a.claims[c].speaker == Some(zakharova)));
+    assert!(listed.len() >= 3 && listed.iter().all(|&c| a.analysis.claims[c].speaker == Some(zakharova)));
     update(&mut a, Action::SelectActorPassages);
-    let expected: std::collections::BTreeSet<(usize, usize)> = a.actors.actors[zakharova]
+    let expected: std::collections::BTreeSet<(usize, usize)> = a.analysis.actors.actors[zakharova]
         .mentions
         .iter()
         .map(|m| (m.doc, m.passage))
@@ -752,7 +757,7 @@ fn search_results_80x24() {
 
 #[test]
 fn documents_are_readable_while_the_rest_load_and_the_gauge_goes_when_the_analysis_arrives() {
-    use recoupe::tui::background::{Analysis, Background};
+    use recoupe::tui::background::{Analysed, Background};
     let seeds = load_seeds();
     let (mut a, mut progress) = common::loading_seeds(&seeds, 2, 120, 40);
     let s = screen(&a);
@@ -777,7 +782,7 @@ fn documents_are_readable_while_the_rest_load_and_the_gauge_goes_when_the_analys
     }
     recoupe::tui::update::absorb(&mut a, Background::LoadFinished { warnings: Vec::new() });
     assert!(screen(&a).contains("analysing 5 articles"));
-    let analysis = Analysis::run(&a.corpus, a.lexicon.clone());
+    let analysis = Analysed::run(&a.corpus, a.lexicon.clone());
     recoupe::tui::update::absorb(&mut a, Background::Analysed(Box::new(analysis)));
     let s = screen(&a);
     assert!(!s.contains("analysing") && !s.contains("reading"), "{s}");
@@ -843,7 +848,7 @@ fn a_click_on_a_multi_row_claim_opens_that_claim() {
         let (column, starts) = sidebar_items_on_screen(&a, &shown);
         assert!(starts.len() > 3, "several claims listed:\n{shown}");
         assert!(starts[1] - starts[0] > 1, "claims several rows high:\n{shown}");
-        let wanted = a.claims[a.listed_claims()[item]].clone();
+        let wanted = a.analysis.claims[a.listed_claims()[item]].clone();
         // The item's last row: one row per item would have picked a later claim.
         update(
             &mut a,
@@ -938,7 +943,10 @@ fn on_claim(width: u16, height: u16, words: &str) -> App {
     assert_eq!(a.sidebar_tab, recoupe::tui::app::SidebarTab::Claims);
     update(&mut a, Action::FocusNext);
     update(&mut a, Action::FocusNext);
-    while !a.current_claim().is_some_and(|c| a.claims[c].text.contains(words)) {
+    while !a
+        .current_claim()
+        .is_some_and(|c| a.analysis.claims[c].text.contains(words))
+    {
         let before = a.sidebar.selected;
         update(&mut a, Action::SideDown);
         assert_ne!(a.sidebar.selected, before, "no claim {words:?} in the Claims tab");

@@ -23,6 +23,36 @@ pub fn actor_matches(actor: &actors::Actor, query: &str) -> bool {
             .any(|n| text::fold(n).contains(&q))
 }
 
+/// Everything the analysis works out for a corpus, built (and cached) in one place and read by
+/// the headless commands, the export and the reader alike.
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+pub struct Analysis {
+    /// Actors, most mentioned first, and each document's mentions.
+    pub actors: actors::Actors,
+    /// Claims in corpus order (document, then position).
+    pub claims: Vec<claims::Claim>,
+    /// Related passages, with each claim's cross-references.
+    pub related: related::RelatedIndex,
+}
+
+impl Analysis {
+    /// Actors, then claims, then the related index and cross-checks.
+    pub fn build(corpus: &crate::corpus::Corpus, lexicon: &lexicon::Lexicon) -> Analysis {
+        let (actors, claims) = actors_and_claims(corpus, lexicon);
+        let related = related::RelatedIndex::build(corpus, &actors, &claims, lexicon);
+        Analysis {
+            actors,
+            claims,
+            related,
+        }
+    }
+
+    /// Each claim's reports and contradictions in other documents.
+    pub fn crosscheck(&self) -> &crosscheck::CrossCheck {
+        self.related.crosscheck()
+    }
+}
+
 /// The actors of a corpus and the claims attributed to them, with the lexicon's cues.
 pub fn actors_and_claims(
     corpus: &crate::corpus::Corpus,

@@ -1,6 +1,6 @@
 //! The application state and the terminal run loop.
 
-use super::background::{Analysis, Background, Source};
+use super::background::{Analysed, Background, Source};
 use super::event::action_for;
 use super::keymap::{Context, Keymap};
 use super::reader_lines::ReaderLines;
@@ -9,10 +9,9 @@ use super::ui;
 use super::ui::layout::{HitMap, Panes, inner, reader_text_width};
 use super::update;
 use super::update::update;
-use crate::analysis::actors::Actors;
 use crate::analysis::claims::Claim;
 use crate::analysis::lexicon::{ActorKind, Lexicon};
-use crate::analysis::related::{RelatedIndex, RelatedPassage};
+use crate::analysis::related::RelatedPassage;
 use crate::corpus::{Corpus, LoadPlan, Progress};
 use crate::curation::Curation;
 use crate::export::Selection;
@@ -223,10 +222,8 @@ pub struct App {
     pub lexicon: Lexicon,
     /// A curation prompt was opened from the actor view: go back to it afterwards.
     pub curating_from_view: bool,
-    pub actors: Actors,
-    /// Every claim of the corpus, in document and text order.
-    pub claims: Vec<Claim>,
-    pub related: RelatedIndex,
+    /// Actors, claims, related passages and cross-checks: one analysis, replaced whole.
+    pub analysis: crate::analysis::Analysis,
     /// The passages of other documents related to the current passage, best first.
     pub related_here: Vec<RelatedPassage>,
     /// The passage `related_here` was computed for.
@@ -277,7 +274,7 @@ impl App {
     pub fn with_curation(corpus: Corpus, curation: Curation, width: u16, height: u16) -> App {
         let corpus = Arc::new(corpus);
         let mut app = App::empty(corpus.clone(), curation, width, height);
-        let analysis = Analysis::run(&corpus, app.lexicon.clone());
+        let analysis = Analysed::run(&corpus, app.lexicon.clone());
         update::absorb(&mut app, Background::Analysed(Box::new(analysis)));
         app
     }
@@ -315,9 +312,7 @@ impl App {
             failed: None,
             curating_from_view: false,
             actor_index: ActorIndex::new(&[]),
-            actors: Actors::default(),
-            claims: Vec::new(),
-            related: RelatedIndex::default(),
+            analysis: crate::analysis::Analysis::default(),
             related_here: Vec::new(),
             related_for: None,
             related_selected: None,
@@ -387,7 +382,7 @@ impl App {
 
     /// The actors of the open document with their mention count there, most mentioned first.
     pub fn document_actors(&self) -> Vec<(usize, usize)> {
-        self.actors.in_document(self.reader.doc)
+        self.analysis.actors.in_document(self.reader.doc)
     }
 
     /// The documents the list shows: all, or those naming every filter actor.
@@ -396,7 +391,7 @@ impl App {
             .filter(|&d| {
                 self.filter
                     .iter()
-                    .all(|&a| self.actors.actors[a].mentions.iter().any(|m| m.doc == d))
+                    .all(|&a| self.analysis.actors.actors[a].mentions.iter().any(|m| m.doc == d))
             })
             .collect()
     }
@@ -405,13 +400,19 @@ impl App {
     pub fn filter_mentions(&self, doc: usize) -> usize {
         self.filter
             .iter()
-            .map(|&a| self.actors.actors[a].mentions.iter().filter(|m| m.doc == doc).count())
+            .map(|&a| {
+                self.analysis.actors.actors[a]
+                    .mentions
+                    .iter()
+                    .filter(|m| m.doc == doc)
+                    .count()
+            })
             .sum()
     }
 
     /// The actors matching what is typed at the filter prompt.
     pub fn filter_matches(&self, query: &str) -> Vec<ActorMatch> {
-        self.actor_index.search(&self.actors.actors, query, 50)
+        self.actor_index.search(&self.analysis.actors.actors, query, 50)
     }
 
     /// The actors a prompt offers (filter, merge target), best first.
@@ -432,7 +433,9 @@ impl App {
     /// else the one selected in the Actors tab while the sidebar has focus.
     pub fn curated_actor(&self) -> Option<usize> {
         match &self.overlay {
-            Some(Overlay::Actors { cursor }) => Some(cursor.selected).filter(|&a| a < self.actors.actors.len()),
+            Some(Overlay::Actors { cursor }) => {
+                Some(cursor.selected).filter(|&a| a < self.analysis.actors.actors.len())
+            }
             Some(_) => None,
             None => (self.focus == Focus::Sidebar && self.sidebar_tab == SidebarTab::Actors)
                 .then(|| self.document_actors().get(self.sidebar.selected).map(|(a, _)| *a))
@@ -449,7 +452,7 @@ impl App {
     pub fn prompt_choices(&self, prompt: &Prompt) -> Option<Vec<String>> {
         let typed = crate::analysis::text::fold(prompt.input.trim());
         let all: Vec<String> = match prompt.purpose {
-            PromptPurpose::SplitAlias(a) => self.actors.actors.get(a)?.aliases.clone(),
+            PromptPurpose::SplitAlias(a) => self.analysis.actors.actors.get(a)?.aliases.clone(),
             PromptPurpose::Kind(_) => ActorKind::ALL.iter().map(|k| k.label().to_string()).collect(),
             _ => return None,
         };
@@ -465,8 +468,12 @@ impl App {
         if self.filter.is_empty() {
             self.document_claims()
         } else {
-            (0..self.claims.len())
-                .filter(|&c| self.claims[c].speaker.is_some_and(|s| self.filter.contains(&s)))
+            (0..self.analysis.claims.len())
+                .filter(|&c| {
+                    self.analysis.claims[c]
+                        .speaker
+                        .is_some_and(|s| self.filter.contains(&s))
+                })
                 .collect()
         }
     }
@@ -474,9 +481,9 @@ impl App {
     /// The claims of the open document (indices into `claims`).
     pub fn document_claims(&self) -> Vec<usize> {
         let doc = self.reader.doc;
-        let first = self.claims.partition_point(|c| c.doc < doc);
-        (first..self.claims.len())
-            .take_while(|&i| self.claims[i].doc == doc)
+        let first = self.analysis.claims.partition_point(|c| c.doc < doc);
+        (first..self.analysis.claims.len())
+            .take_while(|&i| self.analysis.claims[i].doc == doc)
             .collect()
     }
 
@@ -484,12 +491,13 @@ impl App {
     /// first; only the contradictions with `contrast`.
     pub fn cross_refs(&self, claim: usize, contrast: bool) -> Vec<&crate::analysis::crosscheck::CrossRef> {
         use crate::analysis::crosscheck::Relation;
-        self.related
+        self.analysis
+            .related
             .crosscheck()
             .of(claim)
             .iter()
             .filter(|r| !contrast || r.relation == Relation::Contrast)
-            .filter(|r| r.claim < self.claims.len())
+            .filter(|r| r.claim < self.analysis.claims.len())
             .collect()
     }
 
@@ -500,7 +508,7 @@ impl App {
             let here = (self.reader.doc, self.reader.passage);
             self.document_claims()
                 .into_iter()
-                .filter(|&c| (self.claims[c].doc, self.claims[c].passage) == here)
+                .filter(|&c| (self.analysis.claims[c].doc, self.analysis.claims[c].passage) == here)
                 .find(|&c| !self.cross_refs(c, contrast).is_empty())
         })
     }
@@ -520,7 +528,7 @@ impl App {
             .iter()
             .map(|&(d, p)| (d, p, 0, SelectionItem::Passage(d, p)))
             .chain(self.selection.claims.iter().filter_map(|&c| {
-                let claim = self.claims.get(c)?;
+                let claim = self.analysis.claims.get(c)?;
                 Some((claim.doc, claim.passage, claim.start + 1, SelectionItem::Claim(c)))
             }))
             .collect();
@@ -535,7 +543,7 @@ impl App {
     }
 
     pub fn speaker_name(&self, claim: &Claim) -> String {
-        match claim.speaker.and_then(|s| self.actors.actors.get(s)) {
+        match claim.speaker.and_then(|s| self.analysis.actors.actors.get(s)) {
             Some(actor) if claim.speaker_text.split_whitespace().count() <= 3 => actor.name.clone(),
             Some(actor) => format!("{} ({})", claim.speaker_text, actor.name),
             None => claim.speaker_text.clone(),
@@ -723,7 +731,7 @@ fn event_loop(
             exported: app.selection == app.exported,
             selection: app.selection.clone(),
         };
-        crate::kept::save(file, &app.corpus, &app.claims, &kept)
+        crate::kept::save(file, &app.corpus, &app.analysis.claims, &kept)
             .map_err(|e| anyhow::anyhow!("the selection could not be kept: {e}"))?;
     }
     match app.failed.take() {
@@ -740,7 +748,7 @@ fn restore_once(app: &mut App, dir: Option<&std::path::Path>, file: &mut Option<
     }
     let Some(dir) = dir else { return };
     let path = crate::kept::file_for(dir, &app.corpus);
-    let restored = crate::kept::load(&path, &app.corpus, &app.claims);
+    let restored = crate::kept::load(&path, &app.corpus, &app.analysis.claims);
     update::restore_selection(app, restored);
     *file = Some(path);
 }

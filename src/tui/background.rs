@@ -1,10 +1,8 @@
 //! Reading and analysing a corpus off the UI thread. The threads here only compute and send;
 //! `update::absorb` applies what they send, so the state still changes in one place.
 
-use crate::analysis::actors::Actors;
-use crate::analysis::claims::Claim;
+use crate::analysis::Analysis;
 use crate::analysis::lexicon::Lexicon;
-use crate::analysis::related::RelatedIndex;
 use crate::corpus::{Corpus, Document, LoadPlan, LoadWarning, Loader, Progress};
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
@@ -25,25 +23,19 @@ pub enum Background {
     /// Every file is read; the warnings of the whole load.
     LoadFinished { warnings: Vec<LoadWarning> },
     /// Actors, claims and the related-passage index of the whole corpus.
-    Analysed(Box<Analysis>),
+    Analysed(Box<Analysed>),
 }
 
-/// Everything the analysis works out for a corpus.
-pub struct Analysis {
-    pub actors: Actors,
-    pub claims: Vec<Claim>,
-    pub related: RelatedIndex,
+/// An analysis and the lexicon it was made with (the reader curates that lexicon further).
+pub struct Analysed {
+    pub analysis: Analysis,
     pub lexicon: Lexicon,
 }
 
-impl Analysis {
-    pub fn run(corpus: &Corpus, lexicon: Lexicon) -> Analysis {
-        let (actors, claims) = crate::analysis::actors_and_claims(corpus, &lexicon);
-        let related = RelatedIndex::build(corpus, &actors, &claims, &lexicon);
-        Analysis {
-            actors,
-            claims,
-            related,
+impl Analysed {
+    pub fn run(corpus: &Corpus, lexicon: Lexicon) -> Analysed {
+        Analysed {
+            analysis: Analysis::build(corpus, &lexicon),
             lexicon,
         }
     }
@@ -81,35 +73,20 @@ pub fn analyse(
     std::thread::spawn(move || {
         let analysis = match &cache {
             Some(dir) => cached_analysis(&corpus, lexicon, &lexicon_text, dir),
-            None => Analysis::run(&corpus, lexicon),
+            None => Analysed::run(&corpus, lexicon),
         };
         let _ = news.send(Background::Analysed(Box::new(analysis)));
     });
 }
 
-fn cached_analysis(corpus: &Corpus, lexicon: Lexicon, lexicon_text: &str, dir: &std::path::Path) -> Analysis {
+fn cached_analysis(corpus: &Corpus, lexicon: Lexicon, lexicon_text: &str, dir: &std::path::Path) -> Analysed {
     use crate::cache;
     let key = cache::key(corpus, lexicon_text);
-    if let Some(kept) = cache::load(dir, &key).filter(|c| cache::fits(c, corpus)) {
-        return Analysis {
-            actors: kept.actors,
-            claims: kept.claims,
-            related: kept.related,
-            lexicon,
-        };
+    if let Some(analysis) = cache::load(dir, &key).filter(|c| cache::fits(c, corpus)) {
+        return Analysed { analysis, lexicon };
     }
-    let analysis = Analysis::run(corpus, lexicon);
-    let kept = cache::Cached {
-        actors: analysis.actors,
-        claims: analysis.claims,
-        related: analysis.related,
-    };
+    let analysed = Analysed::run(corpus, lexicon);
     // A cache that cannot be written only costs time next run.
-    let _ = cache::store(dir, &key, &kept);
-    Analysis {
-        actors: kept.actors,
-        claims: kept.claims,
-        related: kept.related,
-        lexicon: analysis.lexicon,
-    }
+    let _ = cache::store(dir, &key, &analysed.analysis);
+    analysed
 }

@@ -17,7 +17,7 @@ pub struct ActorsView<'a> {
 impl Widget for ActorsView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let total = app.actors.actors.len();
+        let total = app.analysis.actors.actors.len();
         let title = format!(
             " Actors of the corpus: {total} — {} pins · {} merge · {} split · {} rename · {} kind · {} not an actor · {} closes ",
             app.key(Action::OverlayOpen),
@@ -45,7 +45,7 @@ impl Widget for ActorsView<'_> {
             .selected
             .saturating_sub(rows.saturating_sub(1))
             .min(self.cursor.selected);
-        for (i, actor) in app.actors.actors.iter().enumerate().skip(offset).take(rows) {
+        for (i, actor) in app.analysis.actors.actors.iter().enumerate().skip(offset).take(rows) {
             let mut style = Style::new();
             if i == self.cursor.selected {
                 style = style.bg(app.theme.selection_bg).add_modifier(Modifier::BOLD);

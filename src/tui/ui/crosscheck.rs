@@ -20,7 +20,7 @@ pub struct CrossCheckView<'a> {
 
 /// Where a claim comes from: `001.txt · 2021-08-29 · ¶ 12 · fr`.
 fn provenance(app: &App, claim: usize) -> String {
-    let c = &app.claims[claim];
+    let c = &app.analysis.claims[claim];
     let doc = &app.corpus.documents[c.doc];
     let lang = crate::analysis::lang::of_document(doc).code();
     format!(
@@ -50,7 +50,7 @@ fn wrapped(text: &str, width: usize, max: usize) -> Vec<Line<'static>> {
 
 /// `Speaker — « words »`.
 fn said(app: &App, claim: usize) -> String {
-    let c = &app.claims[claim];
+    let c = &app.analysis.claims[claim];
     let words = match c.kind {
         crate::analysis::claims::ClaimKind::Direct => format!("« {} »", c.text),
         crate::analysis::claims::ClaimKind::Indirect => c.text.clone(),
@@ -118,7 +118,11 @@ impl Widget for CrossCheckView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let count = app.cross_refs(self.claim, self.contrast).len();
-        let (reports, contradicts) = app.related.crosscheck().counts(self.claim, &app.claims);
+        let (reports, contradicts) = app
+            .analysis
+            .related
+            .crosscheck()
+            .counts(self.claim, &app.analysis.claims);
         let keys = format!(
             "{}/{} move · {} goes there · {} closes",
             app.key(Action::OverlayDown),

@@ -102,7 +102,7 @@ impl Widget for FilterResults<'_> {
             .skip(start)
             .take(SHOWN)
             .map(|(i, m)| {
-                let actor = &app.actors.actors[m.actor];
+                let actor = &app.analysis.actors.actors[m.actor];
                 let shown = m.alias.as_deref().unwrap_or(&actor.name);
                 let color = app.theme.kind(actor.kind);
                 let mut spans: Vec<Span> = shown

@@ -47,7 +47,7 @@ pub fn render(app: &App, frame: &mut Frame) -> HitMap {
             claim,
             contrast,
             cursor,
-        }) if claim < app.claims.len() => frame.render_widget(
+        }) if claim < app.analysis.claims.len() => frame.render_widget(
             crosscheck::CrossCheckView {
                 app,
                 claim,

@@ -45,9 +45,9 @@ impl Reader<'_> {
         let Some(p) = line.passage else { return Vec::new() };
         self.doc_claims
             .iter()
-            .filter(|&&c| app.claims[c].passage == p)
+            .filter(|&&c| app.analysis.claims[c].passage == p)
             .filter_map(|&c| {
-                self.on_line(line, app.claims[c].start, app.claims[c].end)
+                self.on_line(line, app.analysis.claims[c].start, app.analysis.claims[c].end)
                     .map(|r| (r, self.current_claim == Some(c)))
             })
             .collect()
@@ -84,12 +84,12 @@ impl Reader<'_> {
         let app = self.app;
         let Some(p) = line.passage else { return Vec::new() };
         let mut out = Vec::new();
-        for r in app.actors.in_passage(app.reader.doc, p) {
-            let m = app.actors.mention(r);
+        for r in app.analysis.actors.in_passage(app.reader.doc, p) {
+            let m = app.analysis.actors.mention(r);
             let Some(range) = self.on_line(line, m.start, m.end) else {
                 continue;
             };
-            let kind = app.actors.actors[r.actor].kind;
+            let kind = app.analysis.actors.actors[r.actor].kind;
             let mut style = Style::new().fg(app.theme.kind(kind));
             if !app.theme.colour {
                 style = style.add_modifier(Modifier::BOLD);

@@ -61,7 +61,7 @@ impl Sidebar<'_> {
         }
         rows.into_iter()
             .map(|(a, here)| {
-                let actor = &app.actors.actors[a];
+                let actor = &app.analysis.actors.actors[a];
                 let counts = format!(" {here}·{}", actor.mentions.len());
                 let pin = if app.pinned == Some(a) { "◆ " } else { "" };
                 let name_width = width.saturating_sub(counts.chars().count());
@@ -89,11 +89,11 @@ impl Sidebar<'_> {
         claims
             .into_iter()
             .map(|c| {
-                let claim = &app.claims[c];
+                let claim = &app.analysis.claims[c];
                 let speaker = app.speaker_name(claim);
                 let color = claim
                     .speaker
-                    .map_or(app.theme.dim, |s| app.theme.kind(app.actors.actors[s].kind));
+                    .map_or(app.theme.dim, |s| app.theme.kind(app.analysis.actors.actors[s].kind));
                 // A speaker found through a pronoun, a role or the previous claim is marked `?`:
                 // worth checking before citing.
                 let speaker = format!("{speaker}{}", weak_mark(claim.how_found));
@@ -192,7 +192,7 @@ impl Sidebar<'_> {
                     Line::raw(fit(&format!("¶ {} · {} · {}", doc.paragraph(p), doc.id, words), width))
                 }
                 SelectionItem::Claim(c) => {
-                    let claim = &app.claims[c];
+                    let claim = &app.analysis.claims[c];
                     let text = format!(
                         "❝ {}{} — {}",
                         app.speaker_name(claim),
@@ -345,7 +345,7 @@ fn weak_mark(how: crate::analysis::claims::HowFound) -> &'static str {
 /// `⇄ 2 report it · ≠ 1 against it` (Enter lists them) and who is against it (`≠ Talibans`),
 /// for a claim other articles report or contradict; nothing for one they do not.
 fn cross_check_lines(app: &App, claim: usize, width: usize) -> Vec<Line<'static>> {
-    let (reports, contradicts) = app.related.crosscheck().counts(claim, &app.claims);
+    let (reports, contradicts) = app.analysis.related.crosscheck().counts(claim, &app.analysis.claims);
     if reports + contradicts == 0 {
         return Vec::new();
     }
@@ -363,10 +363,10 @@ fn cross_check_lines(app: &App, claim: usize, width: usize) -> Vec<Line<'static>
     let mut lines = vec![Line::styled(fit(&format!("  {}", parts.join(" · ")), width), style)];
     let mut against: Vec<String> = Vec::new();
     for r in app.cross_refs(claim, true) {
-        let other = &app.claims[r.claim];
+        let other = &app.analysis.claims[r.claim];
         let name = other
             .speaker
-            .and_then(|s| app.actors.actors.get(s))
+            .and_then(|s| app.analysis.actors.actors.get(s))
             .map_or_else(|| other.speaker_text.clone(), |a| a.name.clone());
         if !against.contains(&name) {
             against.push(name);

@@ -42,7 +42,11 @@ impl Widget for Status<'_> {
             spans.push(Span::styled(count, base.fg(theme.state).add_modifier(Modifier::BOLD)));
         }
         if !app.filter.is_empty() {
-            let names: Vec<&str> = app.filter.iter().map(|&a| app.actors.actors[a].name.as_str()).collect();
+            let names: Vec<&str> = app
+                .filter
+                .iter()
+                .map(|&a| app.analysis.actors.actors[a].name.as_str())
+                .collect();
             let filter = format!("filter: {} │ ", names.join(" + "));
             used += filter.chars().count();
             spans.push(Span::styled(
@@ -61,7 +65,7 @@ impl Widget for Status<'_> {
                 base.fg(theme.search_bg).add_modifier(Modifier::BOLD),
             ));
         }
-        if let Some(actor) = app.pinned.and_then(|a| app.actors.actors.get(a)) {
+        if let Some(actor) = app.pinned.and_then(|a| app.analysis.actors.actors.get(a)) {
             let pin = format!("◆ {} │ ", actor.name);
             used += pin.chars().count();
             spans.push(Span::styled(
@@ -118,6 +122,7 @@ pub struct PromptLine<'a> {
 impl PromptLine<'_> {
     fn actor(&self, a: usize) -> String {
         self.app
+            .analysis
             .actors
             .actors
             .get(a)

@@ -15,7 +15,7 @@ pub(super) fn curate(app: &mut App, change: impl FnOnce(&mut Curation, &[Actor])
         return;
     }
     let before = app.curation.clone();
-    change(&mut app.curation, &app.actors.actors);
+    change(&mut app.curation, &app.analysis.actors.actors);
     let lexicon = match app.curation.lexicon() {
         Ok(l) => l,
         Err(e) => {
@@ -27,7 +27,7 @@ pub(super) fn curate(app: &mut App, change: impl FnOnce(&mut Curation, &[Actor])
     let from_view = matches!(app.overlay, Some(Overlay::Actors { .. })) || std::mem::take(&mut app.curating_from_view);
     reanalyse(app, lexicon);
     if let Some(name) = show {
-        let found = app.actors.actors.iter().position(|a| a.name == name);
+        let found = app.analysis.actors.actors.iter().position(|a| a.name == name);
         if let Some(a) = found {
             if from_view {
                 app.overlay = Some(actors_view_at(app, a));
@@ -51,26 +51,32 @@ pub(super) fn curate(app: &mut App, change: impl FnOnce(&mut Curation, &[Actor])
 /// selected claims and the reading position.
 pub(super) fn reanalyse(app: &mut App, lexicon: crate::analysis::lexicon::Lexicon) {
     use crate::analysis::text::fold;
-    let name_of = |app: &App, a: usize| app.actors.actors.get(a).map(|x| x.name.clone());
+    let name_of = |app: &App, a: usize| app.analysis.actors.actors.get(a).map(|x| x.name.clone());
     let pinned = app.pinned.and_then(|a| name_of(app, a));
     let filter: Vec<String> = app.filter.iter().filter_map(|&a| name_of(app, a)).collect();
     let claims: Vec<(usize, usize)> = app
         .selection
         .claims
         .iter()
-        .filter_map(|&c| app.claims.get(c).map(|c| (c.doc, c.start)))
+        .filter_map(|&c| app.analysis.claims.get(c).map(|c| (c.doc, c.start)))
         .collect();
-    let analysis = crate::tui::background::Analysis::run(&app.corpus, lexicon);
+    let analysis = crate::tui::background::Analysed::run(&app.corpus, lexicon);
     install(app, analysis);
     // An actor is found again by its name, or by the name it was merged under.
     let find = |app: &App, name: &str| {
         let key = fold(name);
-        app.actors.actors.iter().position(|a| a.name == name).or_else(|| {
-            app.actors
-                .actors
-                .iter()
-                .position(|a| a.aliases.iter().any(|x| fold(x) == key))
-        })
+        app.analysis
+            .actors
+            .actors
+            .iter()
+            .position(|a| a.name == name)
+            .or_else(|| {
+                app.analysis
+                    .actors
+                    .actors
+                    .iter()
+                    .position(|a| a.aliases.iter().any(|x| fold(x) == key))
+            })
     };
     app.pinned = pinned.and_then(|n| find(app, &n));
     // Two filter actors merged into one are one filter actor.
@@ -83,11 +89,11 @@ pub(super) fn reanalyse(app: &mut App, lexicon: crate::analysis::lexicon::Lexico
     app.filter = kept;
     app.selection.claims = claims
         .into_iter()
-        .filter_map(|(d, at)| app.claims.iter().position(|c| c.doc == d && c.start == at))
+        .filter_map(|(d, at)| app.analysis.claims.iter().position(|c| c.doc == d && c.start == at))
         .collect();
     app.mention_cursor = None;
     if let Some(Overlay::Actors { cursor }) = &mut app.overlay {
-        cursor.selected = cursor.selected.min(app.actors.actors.len().saturating_sub(1));
+        cursor.selected = cursor.selected.min(app.analysis.actors.actors.len().saturating_sub(1));
     }
     sync_sidebar(app);
 }
@@ -95,7 +101,7 @@ pub(super) fn reanalyse(app: &mut App, lexicon: crate::analysis::lexicon::Lexico
 /// The actor view with one actor selected.
 pub(super) fn actors_view_at(app: &App, actor: usize) -> Overlay {
     let mut cursor = ListCursor {
-        selected: actor.min(app.actors.actors.len().saturating_sub(1)),
+        selected: actor.min(app.analysis.actors.actors.len().saturating_sub(1)),
         offset: 0,
     };
     cursor.reveal(overlay_page(app) as usize);

@@ -143,12 +143,10 @@ pub fn absorb(app: &mut App, news: Background) {
 
 /// Puts a new analysis in place: actors (and their fuzzy index), claims, related passages, and
 /// the relation marks of the open document.
-fn install(app: &mut App, analysis: super::background::Analysis) {
-    app.actor_index = crate::search::ActorIndex::new(&analysis.actors.actors);
-    app.actors = analysis.actors;
-    app.claims = analysis.claims;
-    app.related = analysis.related;
-    app.lexicon = analysis.lexicon;
+fn install(app: &mut App, analysed: super::background::Analysed) {
+    app.actor_index = crate::search::ActorIndex::new(&analysed.analysis.actors.actors);
+    app.analysis = analysed.analysis;
+    app.lexicon = analysed.lexicon;
     app.related_for = None;
     // A cross-check names claims by their place in the old analysis's list.
     if matches!(app.overlay, Some(Overlay::CrossCheck { .. })) {
@@ -173,7 +171,7 @@ pub(super) fn refresh_related(app: &mut App) {
     if app.related_for == Some(here) {
         return;
     }
-    app.related_here = app.related.related(here.0, here.1, RELATED_SHOWN);
+    app.related_here = app.analysis.related.related(here.0, here.1, RELATED_SHOWN);
     app.related_for = Some(here);
     app.related_selected = None;
     if app.sidebar_tab == SidebarTab::Related {
@@ -310,7 +308,7 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
                 let target = app.cross_refs(claim, contrast).get(cursor.selected).map(|r| r.claim);
                 if let Some(other) = target {
                     app.overlay = None;
-                    let other = &app.claims[other];
+                    let other = &app.analysis.claims[other];
                     return Some(Action::JumpTo {
                         doc: other.doc,
                         passage: other.passage,
@@ -319,7 +317,7 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
             }
             if let Some(Overlay::Actors { cursor }) = app.overlay {
                 app.overlay = None;
-                if cursor.selected < app.actors.actors.len() {
+                if cursor.selected < app.analysis.actors.actors.len() {
                     // n/N walk the pinned actor from now on, not the search.
                     app.search = None;
                     app.pinned = Some(cursor.selected);
@@ -350,15 +348,21 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
             };
             let (purpose, input) = match action {
                 Action::MergeActor => (PromptPurpose::MergeInto(actor), String::new()),
-                Action::SplitAlias if app.actors.actors[actor].aliases.is_empty() => {
+                Action::SplitAlias if app.analysis.actors.actors[actor].aliases.is_empty() => {
                     say(
                         app,
-                        &format!("{} has no other name to split off", app.actors.actors[actor].name),
+                        &format!(
+                            "{} has no other name to split off",
+                            app.analysis.actors.actors[actor].name
+                        ),
                     );
                     return None;
                 }
                 Action::SplitAlias => (PromptPurpose::SplitAlias(actor), String::new()),
-                Action::RenameActor => (PromptPurpose::Rename(actor), app.actors.actors[actor].name.clone()),
+                Action::RenameActor => (
+                    PromptPurpose::Rename(actor),
+                    app.analysis.actors.actors[actor].name.clone(),
+                ),
                 _ => (PromptPurpose::Kind(actor), String::new()),
             };
             app.curating_from_view = matches!(app.overlay, Some(Overlay::Actors { .. }));
@@ -370,7 +374,7 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         }
         Action::NotAnActor => match app.curated_actor() {
             Some(actor) => {
-                let name = app.actors.actors[actor].name.clone();
+                let name = app.analysis.actors.actors[actor].name.clone();
                 curate(
                     app,
                     |c, actors| c.not_an_actor(&actors[actor]),

@@ -49,7 +49,7 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) -> Option<Action> {
             app.sidebar.selected = index;
             // A click on a claim goes to it; Enter lists its reports and contradictions.
             if let Some(c) = app.current_claim() {
-                let claim = &app.claims[c];
+                let claim = &app.analysis.claims[c];
                 return Some(Action::JumpTo {
                     doc: claim.doc,
                     passage: claim.passage,

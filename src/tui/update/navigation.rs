@@ -8,7 +8,7 @@ pub(super) fn overlay_page(app: &App) -> isize {
 }
 
 pub(super) fn step_overlay(app: &mut App, delta: isize) {
-    let len = app.actors.actors.len();
+    let len = app.analysis.actors.actors.len();
     let visible = overlay_page(app) as usize;
     let refs = match app.overlay {
         Some(Overlay::CrossCheck { claim, contrast, .. }) => app.cross_refs(claim, contrast).len(),
@@ -80,7 +80,7 @@ pub(super) fn step_mention(app: &mut App, forward: bool) {
         _ if forward => (app.reader.doc, passage_start.saturating_sub(1)),
         _ => (app.reader.doc, passage_start),
     };
-    let mentions = &app.actors.actors[actor].mentions;
+    let mentions = &app.analysis.actors.actors[actor].mentions;
     let found = if forward {
         mentions
             .iter()
@@ -100,7 +100,7 @@ pub(super) fn step_mention(app: &mut App, forward: bool) {
     let (doc, passage, start) = (m.doc, m.passage, m.start);
     let text = format!(
         "{}: mention {}/{}{}",
-        app.actors.actors[actor].name,
+        app.analysis.actors.actors[actor].name,
         index + 1,
         mentions.len(),
         if wrapped { " (wrapped around)" } else { "" }
@@ -177,7 +177,8 @@ pub(super) fn mark_strong_relations(app: &mut App) {
     let passages = app.corpus.documents.get(doc).map_or(0, |d| d.passages.len());
     app.strongly_related = (0..passages)
         .map(|p| {
-            app.related
+            app.analysis
+                .related
                 .related(doc, p, 1)
                 .first()
                 .is_some_and(|r| r.score >= STRONG_RELATION)
@@ -325,7 +326,7 @@ pub(super) fn open_sidebar_item(app: &mut App) -> Option<Action> {
             let item = app.selection_items().get(app.sidebar.selected).copied();
             let target = match item {
                 Some(SelectionItem::Passage(doc, passage)) => Some((doc, passage)),
-                Some(SelectionItem::Claim(c)) => app.claims.get(c).map(|c| (c.doc, c.passage)),
+                Some(SelectionItem::Claim(c)) => app.analysis.claims.get(c).map(|c| (c.doc, c.passage)),
                 None => None,
             };
             if let Some((doc, passage)) = target {
@@ -346,7 +347,7 @@ pub(super) fn open_sidebar_item(app: &mut App) -> Option<Action> {
                     });
                     return None;
                 }
-                let claim = &app.claims[c];
+                let claim = &app.analysis.claims[c];
                 return Some(Action::JumpTo {
                     doc: claim.doc,
                     passage: claim.passage,
@@ -373,7 +374,7 @@ pub(super) fn open_sidebar_item(app: &mut App) -> Option<Action> {
                     app.pinned = Some(a);
                     app.search = None;
                     app.mention_cursor = None;
-                    let name = app.actors.actors[a].name.clone();
+                    let name = app.analysis.actors.actors[a].name.clone();
                     say(
                         app,
                         &format!(

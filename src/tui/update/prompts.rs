@@ -18,7 +18,11 @@ pub(super) fn submit(app: &mut App, prompt: Prompt) {
             let docs = app.visible_documents();
             app.documents = ListCursor::default();
             if let Some(&doc) = docs.first() {
-                let names: Vec<&str> = app.filter.iter().map(|&a| app.actors.actors[a].name.as_str()).collect();
+                let names: Vec<&str> = app
+                    .filter
+                    .iter()
+                    .map(|&a| app.analysis.actors.actors[a].name.as_str())
+                    .collect();
                 let text = format!(
                     "Filter: {} ({}); {} adds an actor, {} or {} clears",
                     names.join(" + "),
@@ -66,8 +70,8 @@ pub(super) fn submit(app: &mut App, prompt: Prompt) {
             };
             let into = m.actor;
             let (a, b) = (
-                app.actors.actors[from].name.clone(),
-                app.actors.actors[into].name.clone(),
+                app.analysis.actors.actors[from].name.clone(),
+                app.analysis.actors.actors[into].name.clone(),
             );
             curate(
                 app,
@@ -85,7 +89,7 @@ pub(super) fn submit(app: &mut App, prompt: Prompt) {
                 );
                 return;
             };
-            let name = app.actors.actors[actor].name.clone();
+            let name = app.analysis.actors.actors[actor].name.clone();
             curate(
                 app,
                 |c, actors| {
@@ -97,7 +101,7 @@ pub(super) fn submit(app: &mut App, prompt: Prompt) {
         }
         PromptPurpose::Rename(actor) => {
             let new = prompt.input.split_whitespace().collect::<Vec<_>>().join(" ");
-            let old = app.actors.actors[actor].name.clone();
+            let old = app.analysis.actors.actors[actor].name.clone();
             if new.is_empty() || new == old {
                 say(app, "Name unchanged");
                 return;
@@ -116,7 +120,7 @@ pub(super) fn submit(app: &mut App, prompt: Prompt) {
                 say(app, &format!("No kind matches {:?}: kind unchanged", prompt.input));
                 return;
             };
-            let name = app.actors.actors[actor].name.clone();
+            let name = app.analysis.actors.actors[actor].name.clone();
             curate(
                 app,
                 |c, actors| c.set_kind(&actors[actor], kind),
@@ -162,19 +166,14 @@ pub(super) fn submit(app: &mut App, prompt: Prompt) {
 pub(super) fn export_to(app: &mut App, path: &str) {
     let filters = app
         .pinned
-        .map(|a| vec![format!("pinned actor: {}", app.actors.actors[a].name)])
+        .map(|a| vec![format!("pinned actor: {}", app.analysis.actors.actors[a].name)])
         .unwrap_or_default();
     let info = crate::export::ExportInfo {
         date: crate::save::now().0,
         corpus: app.corpus.origin.clone(),
         filters,
     };
-    let analysed = crate::export::Analysed {
-        actors: &app.actors,
-        claims: &app.claims,
-        crosscheck: app.related.crosscheck(),
-    };
-    let text = crate::export::markdown(&app.corpus, analysed, &app.selection, &info);
+    let text = crate::export::markdown(&app.corpus, &app.analysis, &app.selection, &info);
     match crate::save::write_atomically(std::path::Path::new(path), &text) {
         Ok(()) => {
             app.exported = app.selection.clone();

@@ -27,7 +27,7 @@ pub(super) fn select_claim(app: &mut App) {
     let claim = app.current_claim().or_else(|| {
         app.document_claims()
             .into_iter()
-            .find(|&c| app.claims[c].passage == passage && app.claims[c].doc == doc)
+            .find(|&c| app.analysis.claims[c].passage == passage && app.analysis.claims[c].doc == doc)
     });
     match claim {
         Some(c) => {
@@ -67,7 +67,7 @@ pub(super) fn select_actor_passages(app: &mut App) {
         say(app, &text);
         return;
     };
-    let places: std::collections::BTreeSet<(usize, usize)> = app.actors.actors[first]
+    let places: std::collections::BTreeSet<(usize, usize)> = app.analysis.actors.actors[first]
         .mentions
         .iter()
         .map(|m| (m.doc, m.passage))
@@ -76,7 +76,7 @@ pub(super) fn select_actor_passages(app: &mut App) {
         .into_iter()
         .filter(|&(d, p)| {
             actors.iter().all(|&a| {
-                app.actors.actors[a]
+                app.analysis.actors.actors[a]
                     .mentions
                     .iter()
                     .any(|m| (m.doc, m.passage) == (d, p))
@@ -85,7 +85,10 @@ pub(super) fn select_actor_passages(app: &mut App) {
         .collect();
     let before = app.selection.len();
     app.selection.passages.extend(places);
-    let names: Vec<&str> = actors.iter().map(|&a| app.actors.actors[a].name.as_str()).collect();
+    let names: Vec<&str> = actors
+        .iter()
+        .map(|&a| app.analysis.actors.actors[a].name.as_str())
+        .collect();
     let added = app.selection.len() - before;
     say(
         app,
