@@ -298,3 +298,37 @@ fn the_headless_actors_command_shows_the_saved_corrections() {
         "{names:?}"
     );
 }
+
+#[test]
+fn the_pinned_actor_and_the_filter_follow_a_rename_and_a_merge() {
+    let dir = tempfile::tempdir().expect("dir");
+    let curation = Curation::load(&dir.path().join("actors.toml")).expect("empty");
+    let mut app = App::with_curation(load_seeds(), curation, 120, 40);
+    app.pinned = Some(actor_at(&app, "Talibans"));
+    app.filter = vec![actor_at(&app, "Kaboul"), actor_at(&app, "Afghanistan")];
+    // Rename the pinned actor: it stays pinned under its new name.
+    open_view_at(&mut app, "Talibans");
+    update(&mut app, Action::RenameActor);
+    type_text(&mut app, "Mouvement taliban");
+    update(&mut app, Action::PromptSubmit);
+    let pinned = app.pinned.map(|a| app.analysis.actors.actors[a].name.clone());
+    assert_eq!(pinned.as_deref(), Some("Mouvement taliban"));
+    // Merge one filter actor into the other: the filter is that one actor.
+    update(&mut app, Action::CloseOverlay);
+    open_view_at(&mut app, "Kaboul");
+    update(&mut app, Action::MergeActor);
+    type_text(&mut app, "afghan");
+    update(&mut app, Action::PromptSubmit);
+    let filter: Vec<&str> = app
+        .filter
+        .iter()
+        .map(|&a| app.analysis.actors.actors[a].name.as_str())
+        .collect();
+    assert_eq!(filter, ["Afghanistan"]);
+    let pinned = app.pinned.map(|a| app.analysis.actors.actors[a].name.clone());
+    assert_eq!(
+        pinned.as_deref(),
+        Some("Mouvement taliban"),
+        "still pinned after another correction"
+    );
+}

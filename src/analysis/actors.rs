@@ -33,7 +33,24 @@ pub struct Actor {
     pub mentions: Vec<Mention>,
 }
 
+/// An actor's identity across analyses: where it is first mentioned. A new analysis (after a
+/// correction) re-sorts and renumbers the actors, but the actor that holds this mention is still
+/// the one meant — renamed, re-kinded, or merged into another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub struct ActorId {
+    pub doc: usize,
+    pub start: usize,
+}
+
 impl Actor {
+    /// Its identity across analyses (none for an actor without mentions).
+    pub fn id(&self) -> Option<ActorId> {
+        self.mentions.first().map(|m| ActorId {
+            doc: m.doc,
+            start: m.start,
+        })
+    }
+
     pub fn documents(&self) -> usize {
         let mut docs: Vec<usize> = self.mentions.iter().map(|m| m.doc).collect();
         docs.dedup();
@@ -56,6 +73,15 @@ pub struct Actors {
 }
 
 impl Actors {
+    /// The actor an id means in this analysis: the one that holds that mention.
+    pub fn find(&self, id: ActorId) -> Option<usize> {
+        self.actors.iter().position(|a| {
+            a.mentions
+                .binary_search_by(|m| (m.doc, m.start).cmp(&(id.doc, id.start)))
+                .is_ok()
+        })
+    }
+
     pub fn mention(&self, r: MentionRef) -> &Mention {
         &self.actors[r.actor].mentions[r.mention]
     }

@@ -40,6 +40,22 @@ pub struct Claim {
     pub how_found: HowFound,
 }
 
+/// A claim's identity across analyses: its document and where its words start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub struct ClaimId {
+    pub doc: usize,
+    pub start: usize,
+}
+
+impl Claim {
+    pub fn id(&self) -> ClaimId {
+        ClaimId {
+            doc: self.doc,
+            start: self.start,
+        }
+    }
+}
+
 /// How a claim's speaker was found, from the surest to the weakest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -51,6 +51,11 @@ impl Analysis {
     pub fn crosscheck(&self) -> &crosscheck::CrossCheck {
         self.related.crosscheck()
     }
+
+    /// The claim an id means in this analysis.
+    pub fn claim(&self, id: claims::ClaimId) -> Option<usize> {
+        self.claims.iter().position(|c| c.id() == id)
+    }
 }
 
 /// The actors of a corpus and the claims attributed to them, with the lexicon's cues.

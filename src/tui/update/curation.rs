@@ -3,10 +3,17 @@
 
 use super::*;
 
+/// The actor to select after a correction: one that was there (by its id), or one that the
+/// correction makes (a name split off, by its name).
+pub(super) enum Shown {
+    Id(crate::analysis::actors::ActorId),
+    Named(String),
+}
+
 /// Applies a correction to the user's lexicon, analyses the corpus again with it and saves the
 /// file; an unwritable file is said in the status bar and the correction kept for the session.
-/// `show` names the actor to select afterwards.
-pub(super) fn curate(app: &mut App, change: impl FnOnce(&mut Curation, &[Actor]), done: String, show: Option<String>) {
+/// `show` is the actor to select afterwards.
+pub(super) fn curate(app: &mut App, change: impl FnOnce(&mut Curation, &[Actor]), done: String, show: Option<Shown>) {
     if app.loading.is_some() {
         warn(
             app,
@@ -26,8 +33,11 @@ pub(super) fn curate(app: &mut App, change: impl FnOnce(&mut Curation, &[Actor])
     };
     let from_view = matches!(app.overlay, Some(Overlay::Actors { .. })) || std::mem::take(&mut app.curating_from_view);
     reanalyse(app, lexicon);
-    if let Some(name) = show {
-        let found = app.analysis.actors.actors.iter().position(|a| a.name == name);
+    if let Some(show) = show {
+        let found = match show {
+            Shown::Id(id) => app.analysis.actors.find(id),
+            Shown::Named(name) => app.analysis.actors.actors.iter().position(|a| a.name == name),
+        };
         if let Some(a) = found {
             if from_view {
                 app.overlay = Some(actors_view_at(app, a));
@@ -50,47 +60,28 @@ pub(super) fn curate(app: &mut App, change: impl FnOnce(&mut Curation, &[Actor])
 /// Runs the analysis again with a new lexicon, keeping the pinned actor, the filter, the
 /// selected claims and the reading position.
 pub(super) fn reanalyse(app: &mut App, lexicon: crate::analysis::lexicon::Lexicon) {
-    use crate::analysis::text::fold;
-    let name_of = |app: &App, a: usize| app.analysis.actors.actors.get(a).map(|x| x.name.clone());
-    let pinned = app.pinned.and_then(|a| name_of(app, a));
-    let filter: Vec<String> = app.filter.iter().filter_map(|&a| name_of(app, a)).collect();
-    let claims: Vec<(usize, usize)> = app
+    // Actors and claims are renumbered by a new analysis: they are found again by their ids.
+    let id_of = |app: &App, a: usize| app.analysis.actors.actors.get(a).and_then(|x| x.id());
+    let pinned = app.pinned.and_then(|a| id_of(app, a));
+    let filter: Vec<_> = app.filter.iter().filter_map(|&a| id_of(app, a)).collect();
+    let claims: Vec<_> = app
         .selection
         .claims
         .iter()
-        .filter_map(|&c| app.analysis.claims.get(c).map(|c| (c.doc, c.start)))
+        .filter_map(|&c| app.analysis.claims.get(c).map(|c| c.id()))
         .collect();
     let analysis = crate::tui::background::Analysed::run(&app.corpus, lexicon);
     install(app, analysis);
-    // An actor is found again by its name, or by the name it was merged under.
-    let find = |app: &App, name: &str| {
-        let key = fold(name);
-        app.analysis
-            .actors
-            .actors
-            .iter()
-            .position(|a| a.name == name)
-            .or_else(|| {
-                app.analysis
-                    .actors
-                    .actors
-                    .iter()
-                    .position(|a| a.aliases.iter().any(|x| fold(x) == key))
-            })
-    };
-    app.pinned = pinned.and_then(|n| find(app, &n));
+    app.pinned = pinned.and_then(|id| app.analysis.actors.find(id));
     // Two filter actors merged into one are one filter actor.
     let mut kept: Vec<usize> = Vec::new();
-    for a in filter.iter().filter_map(|n| find(app, n)) {
+    for a in filter.into_iter().filter_map(|id| app.analysis.actors.find(id)) {
         if !kept.contains(&a) {
             kept.push(a);
         }
     }
     app.filter = kept;
-    app.selection.claims = claims
-        .into_iter()
-        .filter_map(|(d, at)| app.analysis.claims.iter().position(|c| c.doc == d && c.start == at))
-        .collect();
+    app.selection.claims = claims.into_iter().filter_map(|id| app.analysis.claim(id)).collect();
     app.mention_cursor = None;
     if let Some(Overlay::Actors { cursor }) = &mut app.overlay {
         cursor.selected = cursor.selected.min(app.analysis.actors.actors.len().saturating_sub(1));

@@ -77,7 +77,7 @@ pub(super) fn submit(app: &mut App, prompt: Prompt) {
                 app,
                 |c, actors| c.merge(&actors[from], &actors[into]),
                 format!("Merged {a} into {b}"),
-                Some(b),
+                app.analysis.actors.actors[into].id().map(Shown::Id),
             );
         }
         PromptPurpose::SplitAlias(actor) => {
@@ -96,7 +96,7 @@ pub(super) fn submit(app: &mut App, prompt: Prompt) {
                     c.split(&actors[actor], &alias);
                 },
                 format!("{alias} is an actor of its own, apart from {name}"),
-                Some(alias.clone()),
+                Some(Shown::Named(alias.clone())),
             );
         }
         PromptPurpose::Rename(actor) => {
@@ -110,7 +110,7 @@ pub(super) fn submit(app: &mut App, prompt: Prompt) {
                 app,
                 |c, actors| c.rename(&actors[actor], &new),
                 format!("Renamed {old} to {new}"),
-                Some(new.clone()),
+                app.analysis.actors.actors[actor].id().map(Shown::Id),
             );
         }
         PromptPurpose::Kind(actor) => {
@@ -125,7 +125,7 @@ pub(super) fn submit(app: &mut App, prompt: Prompt) {
                 app,
                 |c, actors| c.set_kind(&actors[actor], kind),
                 format!("{name} is now a {}", kind.label()),
-                Some(name.clone()),
+                app.analysis.actors.actors[actor].id().map(Shown::Id),
             );
         }
         PromptPurpose::ExportPath => {
