@@ -461,25 +461,9 @@ fn print_claims(
     let lexicon = load_lexicon(lexicon)?;
     let analysis = recoupe::analysis::Analysis::build(corpus, &lexicon);
     let (found, all) = (&analysis.actors, &analysis.claims);
-    let wanted: Vec<usize> = (0..found.actors.len())
-        .filter(|&a| {
-            queries
-                .iter()
-                .any(|q| recoupe::analysis::actor_matches(&found.actors[a], q))
-        })
-        .collect();
-    if let Some(q) = queries
-        .iter()
-        .find(|q| !found.actors.iter().any(|a| recoupe::analysis::actor_matches(a, q)))
-    {
-        return Err(NoMatch(format!("no actor matches {q:?}")).into());
-    }
-    let selected: Vec<(usize, &claims::Claim)> = all
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| queries.is_empty() || c.speaker.is_some_and(|s| wanted.contains(&s)))
-        .collect();
-    let crosscheck = analysis.crosscheck();
+    let query = recoupe::analysis::query::ActorQuery::from_texts(found, queries)
+        .map_err(|q| NoMatch(format!("no actor matches {q:?}")))?;
+    let selected: Vec<(usize, &claims::Claim)> = query.claims(all).into_iter().map(|c| (c, &all[c])).collect();
     if selected.is_empty() && !queries.is_empty() {
         return Err(NoMatch(format!("no claim by an actor matching {}", quoted_list(queries))).into());
     }
@@ -526,7 +510,7 @@ fn print_claims(
                 claims::ClaimKind::Direct => format!("« {} »", c.text),
                 claims::ClaimKind::Indirect => c.text.clone(),
             };
-            let checked = match crosscheck.counts(i, all) {
+            let checked = match analysis.crosscheck().counts(i, all) {
                 (0, 0) => String::new(),
                 (reports, contradicts) => {
                     let reported = (reports > 0)
@@ -615,34 +599,13 @@ fn export(corpus: &Corpus, options: &ExportOptions, lexicon: Option<&std::path::
     let analysis = recoupe::analysis::Analysis::build(corpus, &lexicon);
     let (found, all) = (&analysis.actors, &analysis.claims);
     // Each query names a set of actors; a passage must mention one actor of every set.
-    let mut wanted: Vec<Vec<usize>> = Vec::new();
-    for q in options.queries {
-        let set: Vec<usize> = (0..found.actors.len())
-            .filter(|&a| recoupe::analysis::actor_matches(&found.actors[a], q))
-            .collect();
-        if set.is_empty() {
-            return Err(NoMatch(format!("no actor matches {q:?}")).into());
-        }
-        wanted.push(set);
-    }
+    let query = recoupe::analysis::query::ActorQuery::from_texts(found, options.queries)
+        .map_err(|q| NoMatch(format!("no actor matches {q:?}")))?;
     let mut selection = export::Selection::default();
     if options.claims {
-        selection.claims = (0..all.len())
-            .filter(|&c| {
-                wanted
-                    .iter()
-                    .all(|set| all[c].speaker.is_some_and(|s| set.contains(&s)))
-            })
-            .collect();
+        selection.claims = query.claims(all).into_iter().collect();
     } else {
-        for (d, doc) in corpus.documents.iter().enumerate() {
-            for (p, _) in doc.content() {
-                let here: Vec<usize> = found.in_passage(d, p).map(|r| r.actor).collect();
-                if wanted.iter().all(|set| set.iter().any(|a| here.contains(a))) {
-                    selection.passages.insert((d, p));
-                }
-            }
-        }
+        selection.passages = query.passages(found, corpus).into_iter().collect();
     }
     if selection.is_empty() {
         return Err(NoMatch(format!(
@@ -652,16 +615,7 @@ fn export(corpus: &Corpus, options: &ExportOptions, lexicon: Option<&std::path::
         ))
         .into());
     }
-    let names: Vec<String> = wanted
-        .iter()
-        .map(|set| {
-            set.iter()
-                .map(|a| found.actors[*a].name.clone())
-                .collect::<Vec<_>>()
-                .join(" or ")
-        })
-        .map(|n| format!("actor: {n}"))
-        .collect();
+    let names: Vec<String> = query.names(found).into_iter().map(|n| format!("actor: {n}")).collect();
     let info = export::ExportInfo {
         date: recoupe::save::now().0,
         corpus: corpus.origin.clone(),

@@ -341,3 +341,37 @@ fn generated_articles_analyse_without_panics_and_with_offsets_on_char_boundaries
     let (d, p) = index.passages().next().expect("indexed passages");
     assert!(index.related(d, p, 5).iter().all(|r| r.doc != d));
 }
+
+#[test]
+fn an_actor_query_needs_every_set_in_a_passage_and_one_speaker_for_a_claim() {
+    use recoupe::analysis::query::ActorQuery;
+    let corpus = recoupe::corpus::load_seeds();
+    let analysis = recoupe::analysis::Analysis::build(&corpus, &Lexicon::embedded());
+    let actors = &analysis.actors;
+    let texts = ["milley".to_string(), "taliban".to_string()];
+    let query = ActorQuery::from_texts(actors, &texts).expect("both match");
+    let named = |d: usize, p: usize, q: &str| {
+        actors
+            .in_passage(d, p)
+            .any(|r| recoupe::analysis::actor_matches(&actors.actors[r.actor], q))
+    };
+    let passages = query.passages(actors, &corpus);
+    assert!(passages.len() >= 3, "{passages:?}");
+    assert!(
+        passages
+            .iter()
+            .all(|&(d, p)| named(d, p, "milley") && named(d, p, "taliban"))
+    );
+    let claims = query.claims(&analysis.claims);
+    let speakers: std::collections::BTreeSet<&str> = claims
+        .iter()
+        .filter_map(|&c| analysis.claims[c].speaker.map(|s| actors.actors[s].name.as_str()))
+        .collect();
+    assert!(
+        speakers.contains("Mark Milley") && speakers.contains("Talibans"),
+        "{speakers:?}"
+    );
+    let docs = query.documents(actors, &corpus);
+    assert!(passages.iter().all(|(d, _)| docs.contains(d)));
+    assert_eq!(ActorQuery::from_texts(actors, &["zzzz".to_string()]), Err("zzzz"));
+}

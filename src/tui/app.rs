@@ -387,13 +387,7 @@ impl App {
 
     /// The documents the list shows: all, or those naming every filter actor.
     pub fn visible_documents(&self) -> Vec<usize> {
-        (0..self.corpus.documents.len())
-            .filter(|&d| {
-                self.filter
-                    .iter()
-                    .all(|&a| self.analysis.actors.actors[a].mentions.iter().any(|m| m.doc == d))
-            })
-            .collect()
+        crate::analysis::query::ActorQuery::all_of(&self.filter).documents(&self.analysis.actors, &self.corpus)
     }
 
     /// Mentions of the filter actors in a document.

@@ -58,7 +58,7 @@ pub(super) fn select_actor_passages(app: &mut App) {
     } else {
         app.filter.clone()
     };
-    let Some(&first) = actors.first() else {
+    if actors.is_empty() {
         let text = format!(
             "No actor filter ({}) or pinned actor: {} adds the passages that name them",
             app.key(Action::StartFilter),
@@ -66,23 +66,8 @@ pub(super) fn select_actor_passages(app: &mut App) {
         );
         say(app, &text);
         return;
-    };
-    let places: std::collections::BTreeSet<(usize, usize)> = app.analysis.actors.actors[first]
-        .mentions
-        .iter()
-        .map(|m| (m.doc, m.passage))
-        .collect();
-    let places: Vec<(usize, usize)> = places
-        .into_iter()
-        .filter(|&(d, p)| {
-            actors.iter().all(|&a| {
-                app.analysis.actors.actors[a]
-                    .mentions
-                    .iter()
-                    .any(|m| (m.doc, m.passage) == (d, p))
-            })
-        })
-        .collect();
+    }
+    let places = crate::analysis::query::ActorQuery::all_of(&actors).passages(&app.analysis.actors, &app.corpus);
     let before = app.selection.len();
     app.selection.passages.extend(places);
     let names: Vec<&str> = actors
