@@ -305,7 +305,8 @@ fn the_pinned_actor_and_the_filter_follow_a_rename_and_a_merge() {
     let curation = Curation::load(&dir.path().join("actors.toml")).expect("empty");
     let mut app = App::with_curation(load_seeds(), curation, 120, 40);
     app.pinned = Some(actor_at(&app, "Talibans"));
-    app.filter = vec![actor_at(&app, "Kaboul"), actor_at(&app, "Afghanistan")];
+    let filter = vec![actor_at(&app, "Kaboul"), actor_at(&app, "Afghanistan")];
+    app.set_filter(filter);
     // Rename the pinned actor: it stays pinned under its new name.
     open_view_at(&mut app, "Talibans");
     update(&mut app, Action::RenameActor);
@@ -320,7 +321,7 @@ fn the_pinned_actor_and_the_filter_follow_a_rename_and_a_merge() {
     type_text(&mut app, "afghan");
     update(&mut app, Action::PromptSubmit);
     let filter: Vec<&str> = app
-        .filter
+        .filter()
         .iter()
         .map(|&a| app.analysis.actors.actors[a].name.as_str())
         .collect();

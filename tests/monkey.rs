@@ -133,7 +133,7 @@ fn check(app: &App, step: usize, action: Action) {
     );
     let actors = app.analysis.actors.actors.len();
     assert!(
-        app.filter.iter().all(|&a| a < actors),
+        app.filter().iter().all(|&a| a < actors),
         "{at}: filter names a lost actor"
     );
     assert!(app.pinned.is_none_or(|a| a < actors), "{at}: pinned actor lost");

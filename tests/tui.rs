@@ -641,7 +641,7 @@ fn the_actor_filter_narrows_documents_claims_and_v_then_esc_clears_it() {
     assert!(screen(&a).contains("Maria Zakharova"), "live results");
     update(&mut a, Action::PromptSubmit);
     let zakharova = actor_index(&a, "Maria Zakharova");
-    assert_eq!(a.filter, vec![zakharova]);
+    assert_eq!(a.filter(), vec![zakharova]);
     assert_eq!(a.visible_documents(), vec![4], "only the article that names her");
     let s = screen(&a);
     assert!(s.contains("(filtered)") && s.contains("filter: Maria Zakharova"), "{s}");
@@ -659,10 +659,10 @@ fn the_actor_filter_narrows_documents_claims_and_v_then_esc_clears_it() {
     update(&mut a, Action::StartFilter);
     type_text(&mut a, "daech");
     update(&mut a, Action::PromptSubmit);
-    assert_eq!(a.filter.len(), 2);
+    assert_eq!(a.filter().len(), 2);
     assert_eq!(a.visible_documents(), vec![4]);
     update(&mut a, Action::CloseOverlay);
-    assert!(a.filter.is_empty(), "Esc clears the filter");
+    assert!(a.filter().is_empty(), "Esc clears the filter");
     assert_eq!(a.visible_documents().len(), 5);
 }
 

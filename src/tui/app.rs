@@ -233,7 +233,10 @@ pub struct App {
     /// Which shown passages of the open document have a strong relation elsewhere.
     pub strongly_related: Vec<bool>,
     /// Actors the corpus is narrowed to: documents, claims and `V` keep what names all of them.
-    pub filter: Vec<usize>,
+    filter: Vec<usize>,
+    /// The documents the list shows: worked out when the filter, the analysis or the corpus
+    /// changes (`refresh_visible`), not for each frame.
+    visible: Vec<usize>,
     pub actor_index: ActorIndex,
     /// The active full-text search (`/`): its hits are lit in the reader and walked by `n`/`N`.
     pub search: Option<SearchState>,
@@ -304,6 +307,7 @@ impl App {
             Ok(l) => (l, None),
             Err(e) => (Lexicon::embedded(), Some(e.to_string())),
         };
+        let visible = (0..corpus.documents.len()).collect();
         App {
             corpus,
             curation,
@@ -321,6 +325,7 @@ impl App {
             selection: Selection::default(),
             exported: Selection::default(),
             filter: Vec::new(),
+            visible,
             search: None,
             keymap: Keymap::default_map(),
             theme: Theme::embedded(),
@@ -386,8 +391,38 @@ impl App {
     }
 
     /// The documents the list shows: all, or those naming every filter actor.
-    pub fn visible_documents(&self) -> Vec<usize> {
-        crate::analysis::query::ActorQuery::all_of(&self.filter).documents(&self.analysis.actors, &self.corpus)
+    pub fn visible_documents(&self) -> &[usize] {
+        &self.visible
+    }
+
+    /// The actors of the filter: a document is listed when it names all of them.
+    pub fn filter(&self) -> &[usize] {
+        &self.filter
+    }
+
+    /// Sets the filter and the documents it lists.
+    pub fn set_filter(&mut self, filter: Vec<usize>) {
+        self.filter = filter;
+        self.refresh_visible();
+    }
+
+    /// Works the listed documents out again (after the filter, the analysis or the corpus changed).
+    pub fn refresh_visible(&mut self) {
+        self.visible = if self.filter.is_empty() {
+            (0..self.corpus.documents.len()).collect()
+        } else {
+            crate::analysis::query::ActorQuery::all_of(&self.filter).documents(&self.analysis.actors, &self.corpus)
+        };
+    }
+
+    /// One more document read: listed at once when no filter narrows the list (a filter waits
+    /// for the analysis, which lists again), without a pass over every document.
+    pub fn document_added(&mut self) {
+        if self.filter.is_empty() {
+            self.visible.push(self.corpus.documents.len() - 1);
+        } else {
+            self.refresh_visible();
+        }
     }
 
     /// Mentions of the filter actors in a document.

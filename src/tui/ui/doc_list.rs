@@ -22,7 +22,7 @@ impl DocList<'_> {
     pub fn draw(self, area: Rect, buf: &mut Buffer, hits: &mut HitMap) {
         let app = self.app;
         let visible = app.visible_documents();
-        let title = if app.filter.is_empty() {
+        let title = if app.filter().is_empty() {
             format!(" Documents {}/{} ", app.documents.selected + 1, visible.len())
         } else {
             format!(
@@ -64,7 +64,7 @@ impl DocList<'_> {
             lines.push(Line::from(vec![Span::raw(mark), Span::raw(title)]).style(style));
             let date = doc.date.as_deref().unwrap_or("no date");
             let mut meta = format!("  {date} · {} ¶", doc.content_count());
-            if !app.filter.is_empty() {
+            if !app.filter().is_empty() {
                 meta.push_str(&format!(
                     " · {}",
                     crate::wording::counted(app.filter_mentions(d), "mention")

@@ -94,7 +94,7 @@ impl Reader<'_> {
             if !app.theme.colour {
                 style = style.add_modifier(Modifier::BOLD);
             }
-            if self.current_actor == Some(r.actor) || app.filter.contains(&r.actor) {
+            if self.current_actor == Some(r.actor) || app.filter().contains(&r.actor) {
                 style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED | Modifier::REVERSED);
             }
             out.push((range, style));

@@ -41,9 +41,9 @@ impl Widget for Status<'_> {
             used += count.chars().count();
             spans.push(Span::styled(count, base.fg(theme.state).add_modifier(Modifier::BOLD)));
         }
-        if !app.filter.is_empty() {
+        if !app.filter().is_empty() {
             let names: Vec<&str> = app
-                .filter
+                .filter()
                 .iter()
                 .map(|&a| app.analysis.actors.actors[a].name.as_str())
                 .collect();

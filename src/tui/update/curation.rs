@@ -63,7 +63,7 @@ pub(super) fn reanalyse(app: &mut App, lexicon: crate::analysis::lexicon::Lexico
     // Actors and claims are renumbered by a new analysis: they are found again by their ids.
     let id_of = |app: &App, a: usize| app.analysis.actors.actors.get(a).and_then(|x| x.id());
     let pinned = app.pinned.and_then(|a| id_of(app, a));
-    let filter: Vec<_> = app.filter.iter().filter_map(|&a| id_of(app, a)).collect();
+    let filter: Vec<_> = app.filter().iter().filter_map(|&a| id_of(app, a)).collect();
     let claims: Vec<_> = app
         .selection
         .claims
@@ -80,7 +80,7 @@ pub(super) fn reanalyse(app: &mut App, lexicon: crate::analysis::lexicon::Lexico
             kept.push(a);
         }
     }
-    app.filter = kept;
+    app.set_filter(kept);
     app.selection.claims = claims.into_iter().filter_map(|id| app.analysis.claim(id)).collect();
     app.mention_cursor = None;
     if let Some(Overlay::Actors { cursor }) = &mut app.overlay {

@@ -95,6 +95,7 @@ pub fn absorb(app: &mut App, news: Background) {
             }
             if let Some(doc) = document {
                 Arc::make_mut(&mut app.corpus).documents.push(*doc);
+                app.document_added();
                 if app.corpus.documents.len() == 1 {
                     jump_to(app, 0, 0);
                 }
@@ -146,6 +147,7 @@ pub fn absorb(app: &mut App, news: Background) {
 fn install(app: &mut App, analysed: super::background::Analysed) {
     app.actor_index = crate::search::ActorIndex::new(&analysed.analysis.actors.actors);
     app.analysis = analysed.analysis;
+    app.refresh_visible();
     app.lexicon = analysed.lexicon;
     app.related_for = None;
     // A cross-check names claims by their place in the old analysis's list.
@@ -258,7 +260,7 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
                 say(app, &format!("Search for “{}” cleared", search.found.query));
             } else if app.pinned.take().is_some() {
                 say(app, "Actor unpinned");
-            } else if !app.filter.is_empty() {
+            } else if !app.filter().is_empty() {
                 return Some(Action::ClearFilter);
             }
         }
@@ -278,7 +280,7 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
             }));
         }
         Action::ClearFilter => {
-            app.filter.clear();
+            app.set_filter(Vec::new());
             app.documents = ListCursor::default();
             let doc = app.reader.doc;
             app.documents.selected = doc;

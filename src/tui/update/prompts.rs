@@ -12,14 +12,16 @@ pub(super) fn submit(app: &mut App, prompt: Prompt) {
                 say(app, &format!("No actor matches {:?}", prompt.input));
                 return;
             };
-            if !app.filter.contains(&m.actor) {
-                app.filter.push(m.actor);
+            if !app.filter().contains(&m.actor) {
+                let mut filter = app.filter().to_vec();
+                filter.push(m.actor);
+                app.set_filter(filter);
             }
-            let docs = app.visible_documents();
+            let docs = app.visible_documents().to_vec();
             app.documents = ListCursor::default();
             if let Some(&doc) = docs.first() {
                 let names: Vec<&str> = app
-                    .filter
+                    .filter()
                     .iter()
                     .map(|&a| app.analysis.actors.actors[a].name.as_str())
                     .collect();

@@ -53,10 +53,10 @@ pub(super) fn select_claim(app: &mut App) {
 /// `V`: every passage naming all the filter's actors (else the pinned actor) into the selection.
 pub(super) fn select_actor_passages(app: &mut App) {
     // The active filter's actors (all of them in the passage), else the pinned actor.
-    let actors: Vec<usize> = if app.filter.is_empty() {
+    let actors: Vec<usize> = if app.filter().is_empty() {
         app.pinned.into_iter().collect()
     } else {
-        app.filter.clone()
+        app.filter().to_vec()
     };
     if actors.is_empty() {
         let text = format!(
