@@ -9,6 +9,12 @@ use recoupe::tui::App;
 use recoupe::tui::action::Action;
 use recoupe::tui::update::update;
 
+/// An action as the run loop applies it: its effects (the lexicon saved) performed too.
+fn act(app: &mut App, action: Action) {
+    let effects = update(app, action);
+    recoupe::tui::effect::run_all(app, effects);
+}
+
 fn analyse(curation: &Curation) -> Actors {
     actors::extract(&load_seeds(), &curation.lexicon().expect("lexicon parses"))
 }
@@ -157,17 +163,17 @@ fn actor_at(app: &App, name: &str) -> usize {
 }
 
 fn type_text(app: &mut App, text: &str) {
-    update(app, Action::PromptClear);
+    act(app, Action::PromptClear);
     for c in text.chars() {
-        update(app, Action::PromptChar(c));
+        act(app, Action::PromptChar(c));
     }
 }
 
 fn open_view_at(app: &mut App, name: &str) {
-    update(app, Action::ToggleActorsView);
+    act(app, Action::ToggleActorsView);
     let target = actor_at(app, name);
     for _ in 0..target {
-        update(app, Action::OverlayDown);
+        act(app, Action::OverlayDown);
     }
 }
 
@@ -178,9 +184,9 @@ fn merging_from_the_actor_view_is_applied_at_once_and_saved() {
     let curation = Curation::load(&path).expect("empty");
     let mut app = App::with_curation(load_seeds(), curation, 120, 40);
     open_view_at(&mut app, "Kaboul");
-    update(&mut app, Action::MergeActor);
+    act(&mut app, Action::MergeActor);
     type_text(&mut app, "afghan");
-    update(&mut app, Action::PromptSubmit);
+    act(&mut app, Action::PromptSubmit);
     let message = app.message.clone().expect("a message").text;
     assert!(
         message.starts_with("Merged Kaboul into Afghanistan; saved to"),
@@ -202,9 +208,9 @@ fn merging_from_the_actor_view_is_applied_at_once_and_saved() {
         ref other => panic!("actor view expected, got {other:?}"),
     }
     // Rename, kind and not-an-actor from the same view.
-    update(&mut app, Action::RenameActor);
+    act(&mut app, Action::RenameActor);
     type_text(&mut app, "Afghanistan (pays)");
-    update(&mut app, Action::PromptSubmit);
+    act(&mut app, Action::PromptSubmit);
     assert!(
         app.analysis
             .actors
@@ -212,16 +218,16 @@ fn merging_from_the_actor_view_is_applied_at_once_and_saved() {
             .iter()
             .any(|a| a.name == "Afghanistan (pays)")
     );
-    update(&mut app, Action::ChangeKind);
+    act(&mut app, Action::ChangeKind);
     type_text(&mut app, "plac");
-    update(&mut app, Action::PromptSubmit);
+    act(&mut app, Action::PromptSubmit);
     assert_eq!(
         app.analysis.actors.actors[actor_at(&app, "Afghanistan (pays)")].kind,
         ActorKind::Place
     );
-    update(&mut app, Action::CloseOverlay);
+    act(&mut app, Action::CloseOverlay);
     open_view_at(&mut app, "Timber Sycamore");
-    update(&mut app, Action::NotAnActor);
+    act(&mut app, Action::NotAnActor);
     assert!(app.analysis.actors.actors.iter().all(|a| a.name != "Timber Sycamore"));
     let back = Curation::load(&path).expect("written");
     assert!(back.file.not_actors.iter().any(|n| n == "Timber Sycamore"));
@@ -239,7 +245,7 @@ fn an_unwritable_lexicon_is_reported_and_the_change_kept_for_the_session() {
     };
     let mut app = App::with_curation(load_seeds(), curation, 120, 40);
     open_view_at(&mut app, "Timber Sycamore");
-    update(&mut app, Action::NotAnActor);
+    act(&mut app, Action::NotAnActor);
     let message = app.message.clone().expect("a message");
     assert!(message.warning, "{message:?}");
     assert!(
@@ -255,11 +261,11 @@ fn an_unwritable_lexicon_is_reported_and_the_change_kept_for_the_session() {
 #[test]
 fn x_in_the_actors_tab_marks_the_selected_actor_and_in_the_selection_tab_removes_an_item() {
     let mut app = App::new(load_seeds(), 120, 40);
-    update(&mut app, Action::FocusPrev);
+    act(&mut app, Action::FocusPrev);
     assert_eq!(app.sidebar_tab, recoupe::tui::app::SidebarTab::Actors);
     let first = app.document_actors()[0].0;
     let name = app.analysis.actors.actors[first].name.clone();
-    update(&mut app, Action::RemoveSelected);
+    act(&mut app, Action::RemoveSelected);
     assert!(
         app.analysis.actors.actors.iter().all(|a| a.name != name),
         "{name} is gone"
@@ -309,17 +315,17 @@ fn the_pinned_actor_and_the_filter_follow_a_rename_and_a_merge() {
     app.set_filter(filter);
     // Rename the pinned actor: it stays pinned under its new name.
     open_view_at(&mut app, "Talibans");
-    update(&mut app, Action::RenameActor);
+    act(&mut app, Action::RenameActor);
     type_text(&mut app, "Mouvement taliban");
-    update(&mut app, Action::PromptSubmit);
+    act(&mut app, Action::PromptSubmit);
     let pinned = app.pinned.map(|a| app.analysis.actors.actors[a].name.clone());
     assert_eq!(pinned.as_deref(), Some("Mouvement taliban"));
     // Merge one filter actor into the other: the filter is that one actor.
-    update(&mut app, Action::CloseOverlay);
+    act(&mut app, Action::CloseOverlay);
     open_view_at(&mut app, "Kaboul");
-    update(&mut app, Action::MergeActor);
+    act(&mut app, Action::MergeActor);
     type_text(&mut app, "afghan");
-    update(&mut app, Action::PromptSubmit);
+    act(&mut app, Action::PromptSubmit);
     let filter: Vec<&str> = app
         .filter()
         .iter()

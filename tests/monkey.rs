@@ -175,7 +175,8 @@ fn monkey(seed: u64, steps: usize) -> (usize, bool) {
     let mut app = App::with_curation(load_seeds(), curation, 120, 40);
     for step in 0..steps {
         let action = random_action(&mut rng, &app);
-        update(&mut app, action);
+        let effects = update(&mut app, action);
+        recoupe::tui::effect::run_all(&mut app, effects);
         if app.quit {
             app.quit = false;
         }

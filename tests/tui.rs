@@ -41,9 +41,11 @@ fn draw(app: &mut App) -> String {
     screen(app)
 }
 
+/// Actions as the run loop applies them: their effects (files written) performed too.
 fn run(app: &mut App, actions: &[Action]) {
     for a in actions {
-        update(app, *a);
+        let effects = update(app, *a);
+        recoupe::tui::effect::run_all(app, effects);
     }
 }
 
@@ -458,9 +460,9 @@ fn related_passages_are_listed_stepped_and_followed_with_history() {
 }
 
 fn type_text(app: &mut App, text: &str) {
-    update(app, Action::PromptClear);
+    run(app, &[Action::PromptClear]);
     for c in text.chars() {
-        update(app, Action::PromptChar(c));
+        run(app, &[Action::PromptChar(c)]);
     }
 }
 
@@ -508,7 +510,7 @@ fn selection_survives_moves_and_exports_to_markdown_with_confirmation_and_clear_
     update(&mut a, Action::StartExport);
     assert!(screen(&a).contains("Export the selection to"));
     type_text(&mut a, "/no/such/folder/out.md");
-    update(&mut a, Action::PromptSubmit);
+    run(&mut a, &[Action::PromptSubmit]);
     assert!(
         a.message
             .as_ref()
@@ -520,7 +522,7 @@ fn selection_survives_moves_and_exports_to_markdown_with_confirmation_and_clear_
     let path = file.to_string_lossy().into_owned();
     update(&mut a, Action::StartExport);
     type_text(&mut a, &path);
-    update(&mut a, Action::PromptSubmit);
+    run(&mut a, &[Action::PromptSubmit]);
     let first = std::fs::read_to_string(&file).expect("exported");
     assert_eq!(first.matches("\n>\n> — ¶").count(), 2, "two passages quoted:\n{first}");
     assert!(first.contains("`000_17e018d6b4590ed6.txt`") && first.contains("`001_f80f425ae6c9e5c4.txt`"));
@@ -534,7 +536,7 @@ fn selection_survives_moves_and_exports_to_markdown_with_confirmation_and_clear_
     update(&mut a, Action::ToggleSelect);
     update(&mut a, Action::StartExport);
     type_text(&mut a, &path);
-    update(&mut a, Action::PromptSubmit);
+    run(&mut a, &[Action::PromptSubmit]);
     assert!(screen(&a).contains("exists. Overwrite it? (y overwrites"));
     type_text(&mut a, "n");
     assert!(a.overlay.is_none(), "n alone answered");
@@ -542,7 +544,7 @@ fn selection_survives_moves_and_exports_to_markdown_with_confirmation_and_clear_
     assert_eq!(std::fs::read_to_string(&file).expect("kept"), first);
     update(&mut a, Action::StartExport);
     type_text(&mut a, &path);
-    update(&mut a, Action::PromptSubmit);
+    run(&mut a, &[Action::PromptSubmit]);
     type_text(&mut a, "y");
     assert!(a.overlay.is_none(), "y alone answered");
     assert_ne!(std::fs::read_to_string(&file).expect("rewritten"), first);
@@ -639,7 +641,7 @@ fn the_actor_filter_narrows_documents_claims_and_v_then_esc_clears_it() {
     update(&mut a, Action::StartFilter);
     type_text(&mut a, "zakharo");
     assert!(screen(&a).contains("Maria Zakharova"), "live results");
-    update(&mut a, Action::PromptSubmit);
+    run(&mut a, &[Action::PromptSubmit]);
     let zakharova = actor_index(&a, "Maria Zakharova");
     assert_eq!(a.filter(), vec![zakharova]);
     assert_eq!(a.visible_documents(), vec![4], "only the article that names her");
@@ -658,7 +660,7 @@ fn the_actor_filter_narrows_documents_claims_and_v_then_esc_clears_it() {
     // A second actor: documents must name both.
     update(&mut a, Action::StartFilter);
     type_text(&mut a, "daech");
-    update(&mut a, Action::PromptSubmit);
+    run(&mut a, &[Action::PromptSubmit]);
     assert_eq!(a.filter().len(), 2);
     assert_eq!(a.visible_documents(), vec![4]);
     update(&mut a, Action::CloseOverlay);
@@ -695,7 +697,7 @@ fn search_finds_a_phrase_without_accents_lists_hits_and_n_walks_them_across_docu
     let mut a = app(120, 40);
     update(&mut a, Action::StartSearch);
     type_text(&mut a, "  ETAT   ISLAMIQUE ");
-    update(&mut a, Action::PromptSubmit);
+    run(&mut a, &[Action::PromptSubmit]);
     let search = a.search.clone().expect("a search is active");
     let docs: std::collections::BTreeSet<usize> = search.found.hits.iter().map(|h| h.doc).collect();
     assert!(docs.len() >= 2, "hits in several articles: {docs:?}");
@@ -741,7 +743,7 @@ fn search_for_nothing_found_says_so() {
     let mut a = app(120, 40);
     update(&mut a, Action::StartSearch);
     type_text(&mut a, "zzyzx quux");
-    update(&mut a, Action::PromptSubmit);
+    run(&mut a, &[Action::PromptSubmit]);
     assert!(a.search.is_none());
     assert!(screen(&a).contains("No passage contains “zzyzx quux”"));
 }
@@ -751,7 +753,7 @@ fn search_results_80x24() {
     let mut a = app(80, 24);
     update(&mut a, Action::StartSearch);
     type_text(&mut a, "daech");
-    update(&mut a, Action::PromptSubmit);
+    run(&mut a, &[Action::PromptSubmit]);
     insta::assert_snapshot!(screen(&a));
 }
 
@@ -1032,5 +1034,34 @@ fn messages_and_prompts_name_the_keys_of_the_users_keymap() {
     assert!(
         said.starts_with("Nothing selected: a adds the current passage"),
         "{said}"
+    );
+}
+
+#[test]
+fn update_writes_no_file_itself_it_returns_the_write_to_perform() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("out.md");
+    let mut a = app(120, 40);
+    run(&mut a, &[Action::ToggleSelect, Action::StartExport]);
+    update(&mut a, Action::PromptClear);
+    for c in file.to_string_lossy().chars() {
+        update(&mut a, Action::PromptChar(c));
+    }
+    let effects = update(&mut a, Action::PromptSubmit);
+    assert!(!file.exists(), "nothing written by update");
+    let [recoupe::tui::effect::Effect::Export { path, text, selection }] = &effects[..] else {
+        panic!("one export to perform: {effects:?}");
+    };
+    assert_eq!(path, &file.to_string_lossy());
+    assert!(text.starts_with("# recoupe: selection"));
+    assert_eq!(selection.len(), 1);
+    assert!(a.unexported(), "not exported until the write is done");
+    recoupe::tui::effect::run_all(&mut a, effects);
+    assert!(file.exists());
+    assert!(!a.unexported());
+    assert!(
+        a.message
+            .as_ref()
+            .is_some_and(|m| m.text.starts_with("Exported 1 item to"))
     );
 }

@@ -263,6 +263,8 @@ pub struct App {
     pub reader: ReaderState,
     pub sidebar: ListCursor,
     pub message: Option<Message>,
+    /// Files the last actions asked to write: `update` hands them to its caller.
+    pub effects: Vec<super::effect::Effect>,
     pub quit: bool,
 }
 
@@ -341,6 +343,7 @@ impl App {
             reader: ReaderState::default(),
             sidebar: ListCursor::default(),
             message: broken.map(|text| Message { text, warning: true }),
+            effects: Vec::new(),
             quit: false,
         }
     }
@@ -734,7 +737,8 @@ fn event_loop(
         if crossterm::event::poll(waited)? {
             let event = crossterm::event::read()?;
             if let Some(action) = action_for(&app, &event) {
-                update(&mut app, action);
+                let effects = update(&mut app, action);
+                super::effect::run_all(&mut app, effects);
             }
         }
         let started = std::time::Instant::now();

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod background;
+pub mod effect;
 mod event;
 pub mod keymap;
 pub mod reader_lines;

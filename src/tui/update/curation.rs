@@ -47,14 +47,7 @@ pub(super) fn curate(app: &mut App, change: impl FnOnce(&mut Curation, &[Actor])
             }
         }
     }
-    match (&app.curation.path, app.curation.save()) {
-        (Some(path), Ok(())) => {
-            let text = format!("{done}; saved to {}", path.display());
-            say(app, &text);
-        }
-        (None, _) => say(app, &format!("{done} (for this session: no lexicon file)")),
-        (Some(_), Err(e)) => warn(app, &format!("{done}, for this session only: {e}")),
-    }
+    app.effects.push(crate::tui::effect::Effect::SaveLexicon { done });
 }
 
 /// Runs the analysis again with a new lexicon, keeping the pinned actor, the filter, the

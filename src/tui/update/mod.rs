@@ -51,8 +51,9 @@ fn no_curated_actor(app: &App) -> String {
 /// Lines moved by one mouse wheel notch.
 const WHEEL_LINES: isize = 3;
 
-/// Applies an action; returns a follow-up action when one is implied.
-pub fn update(app: &mut App, action: Action) -> Option<Action> {
+/// Applies an action (and the actions it implies); returns the files it asks to write, for the
+/// caller to perform (`effect::run_all`) — `update` itself never touches the disk.
+pub fn update(app: &mut App, action: Action) -> Vec<super::effect::Effect> {
     // A message lasts until the next thing the user does.
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
@@ -66,7 +67,32 @@ pub fn update(app: &mut App, action: Action) -> Option<Action> {
     }
     refresh_related(app);
     keep_cursors_in_lists(app);
-    None
+    std::mem::take(&mut app.effects)
+}
+
+/// Applies what came of an effect the caller performed: a file written, or why not.
+pub fn settle(app: &mut App, outcome: super::effect::Outcome) {
+    use super::effect::Outcome;
+    match outcome {
+        Outcome::Exported {
+            path,
+            selection,
+            error: None,
+        } => {
+            let text = format!(
+                "Exported {} to {path}",
+                crate::wording::counted(selection.len(), "item")
+            );
+            app.exported = selection;
+            say(app, &text);
+        }
+        Outcome::Exported { error: Some(e), .. } => warn(app, &format!("{e} (the selection is kept)")),
+        Outcome::LexiconSaved { done, path, error } => match (path, error) {
+            (Some(path), None) => say(app, &format!("{done}; saved to {}", path.display())),
+            (None, _) => say(app, &format!("{done} (for this session: no lexicon file)")),
+            (Some(_), Some(e)) => warn(app, &format!("{done}, for this session only: {e}")),
+        },
+    }
 }
 
 /// Puts back the selection kept from the last session on this corpus.

@@ -164,7 +164,7 @@ pub(super) fn submit(app: &mut App, prompt: Prompt) {
     }
 }
 
-/// Writes the selection as Markdown; on failure the selection stays and the status bar says why.
+/// Asks for the selection to be written as Markdown (an effect); `settle` says how it went.
 pub(super) fn export_to(app: &mut App, path: &str) {
     let filters = app
         .pinned
@@ -176,22 +176,9 @@ pub(super) fn export_to(app: &mut App, path: &str) {
         filters,
     };
     let text = crate::export::markdown(&app.corpus, &app.analysis, &app.selection, &info);
-    match crate::save::write_atomically(std::path::Path::new(path), &text) {
-        Ok(()) => {
-            app.exported = app.selection.clone();
-            say(
-                app,
-                &format!(
-                    "Exported {} to {path}",
-                    crate::wording::counted(app.selection.len(), "item")
-                ),
-            )
-        }
-        Err(e) => {
-            app.message = Some(Message {
-                text: format!("{e} (the selection is kept)"),
-                warning: true,
-            });
-        }
-    }
+    app.effects.push(crate::tui::effect::Effect::Export {
+        path: path.to_string(),
+        text,
+        selection: app.selection.clone(),
+    });
 }
