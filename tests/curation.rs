@@ -262,7 +262,7 @@ fn an_unwritable_lexicon_is_reported_and_the_change_kept_for_the_session() {
 fn x_in_the_actors_tab_marks_the_selected_actor_and_in_the_selection_tab_removes_an_item() {
     let mut app = App::new(load_seeds(), 120, 40);
     act(&mut app, Action::FocusPrev);
-    assert_eq!(app.sidebar_tab, recoupe::tui::app::SidebarTab::Actors);
+    assert_eq!(app.sidebar.tab, recoupe::tui::app::SidebarTab::Actors);
     let first = app.document_actors()[0].0;
     let name = app.analysis.actors.actors[first].name.clone();
     act(&mut app, Action::RemoveSelected);

@@ -160,7 +160,7 @@ fn check(app: &App, step: usize, action: Action) {
             "{at}: search hit lost"
         );
     }
-    if app.sidebar_tab == SidebarTab::Search && app.search.is_none() {
+    if app.sidebar.tab == SidebarTab::Search && app.search.is_none() {
         assert_eq!(side, 0, "{at}");
     }
 }

@@ -49,7 +49,7 @@ fn on_tab(tab: SidebarTab, width: u16, height: u16) -> App {
         update(&mut a, Action::PromptChar(c));
     }
     run(&mut a, &[Action::PromptSubmit, Action::FocusNext]);
-    while a.sidebar_tab != tab {
+    while a.sidebar.tab != tab {
         run(&mut a, &[Action::NextTab]);
     }
     run(&mut a, &[Action::SideDown]);

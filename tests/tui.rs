@@ -835,7 +835,7 @@ fn on_tab(tab: recoupe::tui::app::SidebarTab) -> (App, String) {
         run(&mut a, &[Action::NextPassage]);
         assert_ne!(a.reader.passage, before, "a seed passage with three related passages");
     }
-    while a.sidebar_tab != tab {
+    while a.sidebar.tab != tab {
         run(&mut a, &[Action::NextTab]);
     }
     let shown = draw(&mut a);
@@ -942,7 +942,7 @@ fn the_load_warnings_are_listed_by_a_key() {
 fn on_claim(width: u16, height: u16, words: &str) -> App {
     let mut a = app(width, height);
     update(&mut a, Action::NextTab);
-    assert_eq!(a.sidebar_tab, recoupe::tui::app::SidebarTab::Claims);
+    assert_eq!(a.sidebar.tab, recoupe::tui::app::SidebarTab::Claims);
     update(&mut a, Action::FocusNext);
     update(&mut a, Action::FocusNext);
     while !a
@@ -1064,4 +1064,25 @@ fn update_writes_no_file_itself_it_returns_the_write_to_perform() {
             .as_ref()
             .is_some_and(|m| m.text.starts_with("Exported 1 item to"))
     );
+}
+
+#[test]
+fn each_sidebar_tab_keeps_its_own_place() {
+    use recoupe::tui::app::SidebarTab;
+    let mut a = app(120, 40);
+    run(&mut a, &[Action::FocusNext, Action::FocusNext]);
+    run(&mut a, &[Action::SideDown, Action::SideDown, Action::SideDown]);
+    assert_eq!((a.sidebar.tab, a.sidebar.selected), (SidebarTab::Actors, 3));
+    run(&mut a, &[Action::NextTab, Action::SideDown]);
+    assert_eq!((a.sidebar.tab, a.sidebar.selected), (SidebarTab::Claims, 1));
+    for _ in 1..SidebarTab::ORDER.len() {
+        run(&mut a, &[Action::NextTab]);
+    }
+    assert_eq!(
+        (a.sidebar.tab, a.sidebar.selected),
+        (SidebarTab::Actors, 3),
+        "back where it was"
+    );
+    run(&mut a, &[Action::NextTab]);
+    assert_eq!(a.sidebar.selected, 1, "and the Claims tab where it was");
 }

@@ -121,8 +121,9 @@ impl PromptPurpose {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum SidebarTab {
+    #[default]
     Actors,
     Claims,
     Related,
@@ -131,7 +132,33 @@ pub enum SidebarTab {
     Outline,
 }
 
+/// The sidebar: the tab shown, and a cursor for each tab, so a tab keeps its place while another
+/// is shown. It reads as the cursor of the tab shown.
+#[derive(Debug, Clone, Default)]
+pub struct Sidebar {
+    pub tab: SidebarTab,
+    cursors: [ListCursor; SidebarTab::ORDER.len()],
+}
+
+impl std::ops::Deref for Sidebar {
+    type Target = ListCursor;
+    fn deref(&self) -> &ListCursor {
+        &self.cursors[self.tab.index()]
+    }
+}
+
+impl std::ops::DerefMut for Sidebar {
+    fn deref_mut(&mut self) -> &mut ListCursor {
+        &mut self.cursors[self.tab.index()]
+    }
+}
+
 impl SidebarTab {
+    /// Its place in `ORDER`.
+    pub fn index(self) -> usize {
+        SidebarTab::ORDER.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
     pub const ORDER: [SidebarTab; 6] = [
         SidebarTab::Actors,
         SidebarTab::Claims,
@@ -250,7 +277,6 @@ pub struct App {
     pub theme: Theme,
     pub focus: Focus,
     pub overlay: Option<Overlay>,
-    pub sidebar_tab: SidebarTab,
     /// The actor pinned with Enter: highlighted and walked by `n`/`N` whatever is selected.
     pub pinned: Option<usize>,
     /// The mention `n`/`N` last went to (document, byte offset).
@@ -261,7 +287,7 @@ pub struct App {
     pub hits: HitMap,
     pub documents: ListCursor,
     pub reader: ReaderState,
-    pub sidebar: ListCursor,
+    pub sidebar: Sidebar,
     pub message: Option<Message>,
     /// Files the last actions asked to write: `update` hands them to its caller.
     pub effects: Vec<super::effect::Effect>,
@@ -333,7 +359,6 @@ impl App {
             theme: Theme::embedded(),
             focus: Focus::Documents,
             overlay: None,
-            sidebar_tab: SidebarTab::Actors,
             pinned: None,
             mention_cursor: None,
             history: History::default(),
@@ -341,7 +366,7 @@ impl App {
             hits: HitMap::default(),
             documents: ListCursor::default(),
             reader: ReaderState::default(),
-            sidebar: ListCursor::default(),
+            sidebar: Sidebar::default(),
             message: broken.map(|text| Message { text, warning: true }),
             effects: Vec::new(),
             quit: false,
@@ -469,7 +494,7 @@ impl App {
                 Some(cursor.selected).filter(|&a| a < self.analysis.actors.actors.len())
             }
             Some(_) => None,
-            None => (self.focus == Focus::Sidebar && self.sidebar_tab == SidebarTab::Actors)
+            None => (self.focus == Focus::Sidebar && self.sidebar.tab == SidebarTab::Actors)
                 .then(|| self.document_actors().get(self.sidebar.selected).map(|(a, _)| *a))
                 .flatten(),
         }
@@ -547,7 +572,7 @@ impl App {
 
     /// The claim selected in the Claims tab, emphasised in the reader.
     pub fn current_claim(&self) -> Option<usize> {
-        (self.sidebar_tab == SidebarTab::Claims)
+        (self.sidebar.tab == SidebarTab::Claims)
             .then(|| self.listed_claims().get(self.sidebar.selected).copied())
             .flatten()
     }
@@ -584,7 +609,7 @@ impl App {
 
     /// Items in the sidebar's current tab.
     pub fn sidebar_len(&self) -> usize {
-        match self.sidebar_tab {
+        match self.sidebar.tab {
             SidebarTab::Actors => self.document_actors().len(),
             SidebarTab::Claims => self.listed_claims().len(),
             SidebarTab::Related => self.related_here.len(),
@@ -597,7 +622,7 @@ impl App {
     /// The actor highlighted and walked by `n`/`N`: the pinned one, else the one selected in
     /// the Actors tab while the sidebar has focus.
     pub fn current_actor(&self) -> Option<usize> {
-        let browsing = self.focus == Focus::Sidebar && self.sidebar_tab == SidebarTab::Actors;
+        let browsing = self.focus == Focus::Sidebar && self.sidebar.tab == SidebarTab::Actors;
         self.pinned
             .or_else(|| {
                 browsing

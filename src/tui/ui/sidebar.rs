@@ -20,7 +20,7 @@ pub struct Sidebar<'a> {
 impl Sidebar<'_> {
     /// Tab names; the others cut to three letters, or one, when the pane is too narrow for them.
     fn tabs(&self, width: usize) -> Line<'static> {
-        let current = self.app.sidebar_tab;
+        let current = self.app.sidebar.tab;
         let label = |tab: SidebarTab, cut: usize| -> String {
             if tab == current {
                 tab.label().to_string()
@@ -267,7 +267,7 @@ impl Sidebar<'_> {
         block.render(area, buf);
         let width = inner.width as usize;
         let one_line = |rows: Vec<Line<'static>>| rows.into_iter().map(|l| vec![l]).collect::<Vec<_>>();
-        let items = match app.sidebar_tab {
+        let items = match app.sidebar.tab {
             SidebarTab::Actors => one_line(self.actor_rows(width)),
             SidebarTab::Claims => self.claim_items(width),
             SidebarTab::Related => self.related_items(width),
@@ -284,7 +284,7 @@ impl Sidebar<'_> {
         }
         let highlight = app.focus == Focus::Sidebar
             || matches!(
-                app.sidebar_tab,
+                app.sidebar.tab,
                 SidebarTab::Claims | SidebarTab::Related | SidebarTab::Search
             );
         let mut y = inner.y;

@@ -43,7 +43,8 @@ pub(super) fn curate(app: &mut App, change: impl FnOnce(&mut Curation, &[Actor])
                 app.overlay = Some(actors_view_at(app, a));
             } else if let Some(row) = app.document_actors().iter().position(|(x, _)| *x == a) {
                 app.sidebar.selected = row;
-                app.sidebar.reveal(app.sidebar_visible());
+                let rows = app.sidebar_visible();
+                app.sidebar.reveal(rows);
             }
         }
     }

@@ -202,8 +202,8 @@ pub(super) fn refresh_related(app: &mut App) {
     app.related_here = app.analysis.related.related(here.0, here.1, RELATED_SHOWN);
     app.related_for = Some(here);
     app.related_selected = None;
-    if app.sidebar_tab == SidebarTab::Related {
-        app.sidebar = ListCursor::default();
+    if app.sidebar.tab == SidebarTab::Related {
+        *app.sidebar = ListCursor::default();
     }
 }
 
@@ -356,9 +356,10 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         }
         Action::NextTab => {
             let order = SidebarTab::ORDER;
-            let at = order.iter().position(|t| *t == app.sidebar_tab).unwrap_or(0);
-            app.sidebar_tab = order[(at + 1) % order.len()];
-            app.sidebar = ListCursor::default();
+            let at = order.iter().position(|t| *t == app.sidebar.tab).unwrap_or(0);
+            // Each tab keeps its own cursor: coming back finds the same item (within the list).
+            app.sidebar.tab = order[(at + 1) % order.len()];
+            keep_cursors_in_lists(app);
             sync_sidebar(app);
         }
         Action::NextMention if app.search.is_some() => step_search(app, true),
@@ -368,7 +369,7 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         Action::ToggleSelect => toggle_select(app),
         Action::SelectClaim => select_claim(app),
         Action::SelectActorPassages => select_actor_passages(app),
-        Action::RemoveSelected if app.sidebar_tab == SidebarTab::Actors => return Some(Action::NotAnActor),
+        Action::RemoveSelected if app.sidebar.tab == SidebarTab::Actors => return Some(Action::NotAnActor),
         Action::MergeActor | Action::SplitAlias | Action::RenameActor | Action::ChangeKind => {
             let Some(actor) = app.curated_actor() else {
                 say(app, &no_curated_actor(app));
@@ -519,7 +520,8 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
             app.area = Rect::new(0, 0, width, height);
             relayout(app);
             app.documents.reveal(app.documents_visible());
-            app.sidebar.reveal(app.sidebar_visible());
+            let rows = app.sidebar_visible();
+            app.sidebar.reveal(rows);
         }
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
         Action::Click { column, row } => return click(app, column, row),

@@ -199,9 +199,10 @@ pub(super) fn step_related(app: &mut App, delta: isize) {
         Some(at) => (at as isize + delta).rem_euclid(len as isize) as usize,
     };
     app.related_selected = Some(next);
-    app.sidebar_tab = SidebarTab::Related;
+    app.sidebar.tab = SidebarTab::Related;
     app.sidebar.selected = next;
-    app.sidebar.reveal(app.sidebar_visible());
+    let rows = app.sidebar_visible();
+    app.sidebar.reveal(rows);
 }
 
 /// Re-wraps after a size or visibility change, keeping the current passage where it was on screen.
@@ -306,22 +307,24 @@ pub(super) fn scroll(app: &mut App, delta: isize) {
 
 /// The outline follows the reading position.
 pub(super) fn sync_sidebar(app: &mut App) {
-    if app.sidebar_tab != SidebarTab::Outline {
+    if app.sidebar.tab != SidebarTab::Outline {
         let len = app.sidebar_len();
         app.sidebar.selected = app.sidebar.selected.min(len.saturating_sub(1));
-        app.sidebar.reveal(app.sidebar_visible());
+        let rows = app.sidebar_visible();
+        app.sidebar.reveal(rows);
         return;
     }
     let current = app.reader.passage;
     if let Some(at) = app.outline().iter().position(|(p, _)| *p == current) {
         app.sidebar.selected = at;
-        app.sidebar.reveal(app.sidebar_visible());
+        let rows = app.sidebar_visible();
+        app.sidebar.reveal(rows);
     }
 }
 
 /// Enter in the sidebar: what it means depends on the tab (jump, follow, pin).
 pub(super) fn open_sidebar_item(app: &mut App) -> Option<Action> {
-    match app.sidebar_tab {
+    match app.sidebar.tab {
         SidebarTab::Selection => {
             let item = app.selection_items().get(app.sidebar.selected).copied();
             let target = match item {

@@ -56,8 +56,8 @@ pub(super) fn submit(app: &mut App, prompt: Prompt) {
                     at: None,
                     landed: None,
                 });
-                app.sidebar_tab = SidebarTab::Search;
-                app.sidebar = ListCursor::default();
+                app.sidebar.tab = SidebarTab::Search;
+                *app.sidebar = ListCursor::default();
                 step_search(app, true);
             }
         }

@@ -46,9 +46,10 @@ pub(super) fn step_search(app: &mut App, forward: bool) {
         if wrapped { " (wrapped around)" } else { keys.as_str() }
     );
     go_to_hit(app, index);
-    if app.sidebar_tab == SidebarTab::Search {
+    if app.sidebar.tab == SidebarTab::Search {
         app.sidebar.selected = index;
-        app.sidebar.reveal(app.sidebar_visible());
+        let rows = app.sidebar_visible();
+        app.sidebar.reveal(rows);
     }
     say(app, &text);
 }

@@ -88,7 +88,7 @@ pub(super) fn select_actor_passages(app: &mut App) {
 
 /// The Selection tab's item under the cursor out of the selection.
 pub(super) fn remove_selected(app: &mut App) {
-    if app.sidebar_tab == SidebarTab::Selection {
+    if app.sidebar.tab == SidebarTab::Selection {
         match app.selection_items().get(app.sidebar.selected).copied() {
             Some(SelectionItem::Passage(d, p)) => {
                 app.selection.passages.remove(&(d, p));
