@@ -1,0 +1,279 @@
+//! Actors: who appears in the corpus. Mentions are found by rules (capitalised names with
+//! their particles, acronyms, roles that introduce people, the lexicon's aliases), checked
+//! against corpus statistics (a word seen in lower case is not a name), then merged into one
+//! actor per entity (case, accents, plurals, surnames, acronyms, the lexicon's aliases).
+
+use super::lang::{self, LangWords};
+use super::lexicon::{ActorKind, Lexicon};
+use super::text::{Token, fold, only_space_between, tokens};
+use super::{HashMap, HashSet};
+use crate::corpus::{Corpus, PassageKind};
+
+mod detect;
+mod kinds;
+mod merge;
+
+use detect::{Detector, is_adjective};
+use merge::{finish, merge};
+
+/// One place where an actor is named.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Mention {
+    /// Index of the document in the corpus.
+    pub doc: usize,
+    pub passage: usize,
+    /// Byte offsets in the original file.
+    pub start: usize,
+    pub end: usize,
+    /// The exact words of the text.
+    pub text: String,
+    /// The role that introduces the person here (`général américain`), if any.
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Actor {
+    pub name: String,
+    pub kind: ActorKind,
+    /// Other names of the same actor: forms seen in the corpus, then the lexicon's.
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Mention>,
+}
+
+/// An actor's identity across analyses: where it is first mentioned. A new analysis (after a
+/// correction) re-sorts and renumbers the actors, but the actor that holds this mention is still
+/// the one meant — renamed, re-kinded, or merged into another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub struct ActorId {
+    pub doc: usize,
+    pub start: usize,
+}
+
+impl Actor {
+    /// Its identity across analyses (none for an actor without mentions).
+    pub fn id(&self) -> Option<ActorId> {
+        self.mentions.first().map(|m| ActorId {
+            doc: m.doc,
+            start: m.start,
+        })
+    }
+
+    pub fn documents(&self) -> usize {
+        let mut docs: Vec<usize> = self.mentions.iter().map(|m| m.doc).collect();
+        docs.dedup();
+        docs.len()
+    }
+}
+
+/// A mention by its actor and its index in that actor's mentions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct MentionRef {
+    pub actor: usize,
+    pub mention: usize,
+}
+
+/// All actors of a corpus, most mentioned first, and each document's mentions in text order.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct Actors {
+    pub actors: Vec<Actor>,
+    pub by_doc: Vec<Vec<MentionRef>>,
+}
+
+impl Actors {
+    /// The actor an id means in this analysis: the one that holds that mention.
+    pub fn find(&self, id: ActorId) -> Option<usize> {
+        self.actors.iter().position(|a| {
+            a.mentions
+                .binary_search_by(|m| (m.doc, m.start).cmp(&(id.doc, id.start)))
+                .is_ok()
+        })
+    }
+
+    pub fn mention(&self, r: MentionRef) -> &Mention {
+        &self.actors[r.actor].mentions[r.mention]
+    }
+
+    /// The actors named in a document, with their mention count there, most mentioned first.
+    pub fn in_document(&self, doc: usize) -> Vec<(usize, usize)> {
+        let mut counts: HashMap<usize, usize> = HashMap::default();
+        for r in self.by_doc.get(doc).map(Vec::as_slice).unwrap_or(&[]) {
+            *counts.entry(r.actor).or_default() += 1;
+        }
+        let mut list: Vec<(usize, usize)> = counts.into_iter().collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        list
+    }
+
+    /// Mentions inside a passage, in text order.
+    pub fn in_passage(&self, doc: usize, passage: usize) -> impl Iterator<Item = MentionRef> + '_ {
+        self.by_doc
+            .get(doc)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(move |r| self.mention(*r).passage == passage)
+    }
+}
+
+/// Auxiliaries and verbs that end a role phrase: `le général a dit que Milley…` gives Milley no role.
+const CLAUSE_BREAKS: &[&str] = &[
+    "a", "ont", "est", "sont", "était", "avait", "sera", "a-t-il", "a-t-elle", "qui", "que", "qu’", "qu'", "mais",
+    "et", "was", "is", "are", "were", "has", "have", "had", "said", "says", "who", "that", "and", "but",
+];
+/// How far back a role may stand from the name it introduces.
+const ROLE_WINDOW: usize = 10;
+/// How far back a role may stand from a department in it (`ministre de l’Intérieur`).
+const DEPARTMENT_WINDOW: usize = 5;
+
+#[derive(Debug, Default, Clone)]
+struct Votes([i32; 6]);
+
+impl Votes {
+    fn add(&mut self, kind: ActorKind, weight: i32) {
+        self.0[kind as usize] += weight;
+    }
+    fn merge(&mut self, other: &Votes) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a += b;
+        }
+    }
+    fn best(&self) -> ActorKind {
+        let mut best = ActorKind::Person;
+        for kind in ActorKind::ALL {
+            if self.0[kind as usize] > self.0[best as usize] {
+                best = kind;
+            }
+        }
+        best
+    }
+}
+
+/// An actor being assembled from mentions.
+#[derive(Debug, Default, Clone)]
+struct Builder {
+    lexicon: Option<usize>,
+    /// Folded tokens of the key (empty for lexicon actors).
+    key_tokens: Vec<String>,
+    surfaces: HashMap<String, usize>,
+    mentions: Vec<Mention>,
+    votes: Votes,
+    acronym: bool,
+    /// A lone common word (`Cour`, `Crown`): an actor only as the surname of a full name.
+    weak: bool,
+    /// A named thing (`Hurricane Sandy`, `Space Shuttle Atlantis`): never an actor, and its
+    /// last word alone is the same thing.
+    thing: bool,
+}
+
+/// Words of the corpus seen in lower case, and capitalised words seen mid-sentence.
+struct Vocabulary {
+    lower: HashSet<String>,
+    capitalised: HashSet<String>,
+    /// How often each folded word is capitalised mid-sentence.
+    capitalised_count: HashMap<String, u32>,
+}
+
+fn vocabulary(corpus: &Corpus) -> Vocabulary {
+    let mut vocab = Vocabulary {
+        lower: HashSet::default(),
+        capitalised: HashSet::default(),
+        capitalised_count: HashMap::default(),
+    };
+    for doc in &corpus.documents {
+        for p in doc.passages.iter().filter(|p| p.kind == PassageKind::Body) {
+            for t in tokens(doc.text(p)) {
+                if t.is_capitalised() {
+                    if !t.sentence_start {
+                        insert_folded(&mut vocab.capitalised, t.text);
+                        *vocab.capitalised_count.entry(fold(t.text)).or_default() += 1;
+                    }
+                } else if t.text.chars().next().is_some_and(char::is_alphabetic) {
+                    insert_folded(&mut vocab.lower, t.text);
+                }
+            }
+        }
+    }
+    vocab
+}
+
+fn insert_folded(set: &mut HashSet<String>, word: &str) {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        if !set.contains(word) {
+            set.insert(word.to_string());
+        }
+    } else {
+        set.insert(fold(word));
+    }
+}
+
+/// Finds and merges the actors of a corpus.
+pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
+    let vocab = vocabulary(corpus);
+    let mut builders: Vec<Builder> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::default();
+    for (d, doc) in corpus.documents.iter().enumerate() {
+        let words = lang::words(lang::of_document(doc));
+        for (p, passage) in doc.analysed() {
+            let text = doc.text(passage);
+            let detector = Detector::new(text, lexicon, words, &vocab, passage.kind == PassageKind::Heading);
+            for mut found in detector.run() {
+                // A full name the detector found on its own (`President Joe Biden`, the title
+                // left out) is still the lexicon's actor when the lexicon names it.
+                if found.lexicon.is_none() && found.key_tokens.len() >= 2 && found.votes.best() != ActorKind::Place {
+                    found.lexicon = lexicon.entry_named(&found.key_tokens);
+                }
+                let key = match found.lexicon {
+                    Some(e) => format!("\u{0}lex{e}"),
+                    None => found.key_tokens.join(" "),
+                };
+                if lexicon.not_actors.contains(&fold(&found.surface)) || lexicon.not_actors.contains(&key) {
+                    continue;
+                }
+                let at = *index.entry(key).or_insert_with(|| {
+                    builders.push(Builder {
+                        lexicon: found.lexicon,
+                        key_tokens: found.key_tokens.clone(),
+                        acronym: found.acronym,
+                        weak: found.weak,
+                        thing: found.thing,
+                        ..Builder::default()
+                    });
+                    builders.len() - 1
+                });
+                let b = &mut builders[at];
+                // One strong use (a full name, a role) makes the key a name everywhere.
+                b.weak &= found.weak;
+                b.thing |= found.thing;
+                *b.surfaces.entry(found.surface.clone()).or_default() += 1;
+                b.votes.merge(&found.votes);
+                b.mentions.push(Mention {
+                    doc: d,
+                    passage: p,
+                    start: passage.start + found.start,
+                    end: passage.start + found.end,
+                    text: found.surface,
+                    role: found.role,
+                });
+            }
+        }
+    }
+    let builders = merge(builders, lexicon, &vocab);
+    finish(builders, lexicon, corpus.documents.len())
+}
+
+/// What the detector found at one place.
+#[derive(Debug, Clone)]
+struct Found {
+    /// Token index after the name.
+    end_token: usize,
+    start: usize,
+    end: usize,
+    surface: String,
+    key_tokens: Vec<String>,
+    lexicon: Option<usize>,
+    role: Option<String>,
+    votes: Votes,
+    acronym: bool,
+    weak: bool,
+    thing: bool,
+}
