@@ -7,6 +7,7 @@ pub mod effect;
 mod event;
 pub mod keymap;
 pub mod reader_lines;
+pub mod state;
 pub mod theme;
 pub mod ui;
 pub mod update;
