@@ -1,0 +1,330 @@
+//! The headless commands: actors, claims, related, export and stats, as tables or JSON.
+
+use super::*;
+
+/// Counts of a corpus and the time each stage took, so a user can see where time goes.
+pub(crate) fn print_stats(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
+    use std::time::Instant;
+    let clock = Instant::now();
+    // Reading and cleaning happen file by file: the loader times each apart.
+    let (corpus, [read, clean]) = open_timed(paths)?;
+    let load = clock.elapsed();
+    let lexicon = Lexicon::embedded();
+    let clock = Instant::now();
+    let found = actors::extract(&corpus, &lexicon);
+    let actors_time = clock.elapsed();
+    let clock = Instant::now();
+    let all = claims::extract(&corpus, &found, &lexicon, &lexicon.cues);
+    let claims_time = clock.elapsed();
+    let clock = Instant::now();
+    let index = related::RelatedIndex::build(&corpus, &found, &all, &lexicon);
+    let related_time = clock.elapsed();
+    let passages: usize = corpus.documents.iter().map(|d| d.content_count()).sum();
+    let ms = |d: std::time::Duration| (d.as_secs_f64() * 10_000.0).round() / 10.0;
+    let value = serde_json::json!({
+        "documents": corpus.documents.len(),
+        "passages": passages,
+        "actors": found.actors.len(),
+        "claims": all.len(),
+        "bytes": corpus.bytes(),
+        "warnings": corpus.warnings.len(),
+        "indexed_passages": index.passages().count(),
+        // Loading and cleaning happen together, file by file.
+        "milliseconds": {"load": ms(read), "clean": ms(clean), "load_and_clean": ms(load), "actors": ms(actors_time), "claims": ms(claims_time), "related": ms(related_time)},
+    });
+    if json {
+        out!("{}", serde_json::to_string_pretty(&value)?);
+    } else {
+        for key in ["documents", "passages", "actors", "claims", "bytes", "warnings"] {
+            out!("{key:<16} {}", value[key]);
+        }
+        for (stage, t) in [
+            ("load (read)", read),
+            ("clean", clean),
+            ("actors", actors_time),
+            ("claims", claims_time),
+            ("related", related_time),
+        ] {
+            out!("{:<16} {} ms", stage, ms(t));
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn print_actors(
+    corpus: &Corpus,
+    json: bool,
+    filter: Option<&str>,
+    lexicon: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let lexicon = load_lexicon(lexicon)?;
+    let found = actors::extract(corpus, &lexicon);
+    let order: Vec<usize> = match filter {
+        Some(query) => recoupe::search::ActorIndex::new(&found.actors)
+            .search(&found.actors, query, usize::MAX)
+            .into_iter()
+            .map(|m| m.actor)
+            .collect(),
+        None => (0..found.actors.len()).collect(),
+    };
+    let shown: Vec<&actors::Actor> = order.iter().map(|&a| &found.actors[a]).collect();
+    if let Some(query) = filter.filter(|_| shown.is_empty()) {
+        return Err(NoMatch(format!("no actor matches {query:?}")).into());
+    }
+    if json {
+        let list: Vec<serde_json::Value> = shown
+            .iter()
+            .map(|a| {
+                let mentions: Vec<serde_json::Value> = a
+                    .mentions
+                    .iter()
+                    .map(|m| {
+                        let mut v = serde_json::json!({
+                            "doc": corpus.documents[m.doc].id,
+                            "paragraph": corpus.documents[m.doc].paragraph(m.passage),
+                            "passage": m.passage,
+                            "start": corpus.documents[m.doc].file_offset(m.start),
+                            "end": corpus.documents[m.doc].file_offset(m.end),
+                            "text": m.text,
+                        });
+                        if let Some(role) = &m.role {
+                            v["role"] = role.clone().into();
+                        }
+                        v
+                    })
+                    .collect();
+                serde_json::json!({"name": a.name, "kind": a.kind, "aliases": a.aliases, "mentions": mentions})
+            })
+            .collect();
+        out!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({ "actors": list }))?
+        );
+    } else {
+        out!(
+            "{:<36} {:<13} {:>8} {:>5}  aliases",
+            "actor",
+            "kind",
+            "mentions",
+            "docs"
+        );
+        for a in &shown {
+            out!(
+                "{:<36} {:<13} {:>8} {:>5}  {}",
+                a.name,
+                a.kind.label(),
+                a.mentions.len(),
+                a.documents(),
+                a.aliases.join(", ")
+            );
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn print_claims(
+    corpus: &Corpus,
+    json: bool,
+    queries: &[String],
+    lexicon: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let lexicon = load_lexicon(lexicon)?;
+    let analysis = recoupe::analysis::Analysis::build(corpus, &lexicon);
+    let (found, all) = (&analysis.actors, &analysis.claims);
+    let query = recoupe::analysis::query::ActorQuery::from_texts(found, queries)
+        .map_err(|q| NoMatch(format!("no actor matches {q:?}")))?;
+    let selected: Vec<(usize, &claims::Claim)> = query.claims(all).into_iter().map(|c| (c, &all[c])).collect();
+    if selected.is_empty() && !queries.is_empty() {
+        return Err(NoMatch(format!("no claim by an actor matching {}", quoted_list(queries))).into());
+    }
+    if json {
+        let list: Vec<serde_json::Value> = selected
+            .iter()
+            .map(|&(i, c)| {
+                let crossrefs = recoupe::export::crossrefs_json(corpus, &analysis, i);
+                serde_json::json!({
+                    "doc": corpus.documents[c.doc].id,
+                    "paragraph": corpus.documents[c.doc].paragraph(c.passage),
+                    "passage": c.passage,
+                    "start": corpus.documents[c.doc].file_offset(c.start),
+                    "end": corpus.documents[c.doc].file_offset(c.end),
+                    "speaker": c.speaker.map(|s| found.actors[s].name.clone()),
+                    "speaker_text": c.speaker_text,
+                    "cue": c.cue,
+                    "kind": c.kind,
+                    "how_found": c.how_found,
+                    "text": c.text,
+                    "crossrefs": crossrefs,
+                })
+            })
+            .collect();
+        out!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({ "claims": list }))?
+        );
+    } else {
+        for (i, c) in selected {
+            let speaker = c
+                .speaker
+                .map_or(c.speaker_text.clone(), |s| found.actors[s].name.clone());
+            let cue = if c.cue.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", c.cue)
+            };
+            let how = match c.how_found {
+                claims::HowFound::Named => String::new(),
+                other => format!(" [{}]", other.label()),
+            };
+            let text = match c.kind {
+                claims::ClaimKind::Direct => format!("« {} »", c.text),
+                claims::ClaimKind::Indirect => c.text.clone(),
+            };
+            let checked = match analysis.crosscheck().counts(i, all) {
+                (0, 0) => String::new(),
+                (reports, contradicts) => {
+                    let reported = (reports > 0)
+                        .then(|| format!("reported by {}", recoupe::wording::counted(reports, "other article")));
+                    let contradicted = (contradicts > 0)
+                        .then(|| format!("contradicted by {}", recoupe::wording::counted(contradicts, "article")));
+                    format!(
+                        " [{}]",
+                        reported.into_iter().chain(contradicted).collect::<Vec<_>>().join(", ")
+                    )
+                }
+            };
+            out!(
+                "{} ¶{} [{}] {speaker}{how}{cue}: {text}{checked}",
+                corpus.documents[c.doc].id,
+                corpus.documents[c.doc].paragraph(c.passage),
+                format!("{:?}", c.kind).to_lowercase(),
+            );
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn print_related(
+    corpus: &Corpus,
+    json: bool,
+    top: usize,
+    lexicon: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let lexicon = load_lexicon(lexicon)?;
+    let analysis = recoupe::analysis::Analysis::build(corpus, &lexicon);
+    let index = &analysis.related;
+    let range = |d: usize, p: usize| {
+        let doc = &corpus.documents[d];
+        let passage = &doc.passages[p];
+        (doc.file_offset(passage.start), doc.file_offset(passage.end))
+    };
+    let mut out = Vec::new();
+    for (d, p) in index.passages() {
+        let list = index.related(d, p, top);
+        if json {
+            let (start, end) = range(d, p);
+            let related: Vec<serde_json::Value> = list
+                .iter()
+                .map(|r| {
+                    let (s, e) = range(r.doc, r.passage);
+                    serde_json::json!({
+                        "doc": corpus.documents[r.doc].id, "paragraph": corpus.documents[r.doc].paragraph(r.passage),
+                        "passage": r.passage, "start": s, "end": e,
+                        "score": (r.score * 1000.0).round() / 1000.0,
+                        "relation": r.relation,
+                        "reasons": r.reasons.iter().map(|x| x.label()).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            out.push(serde_json::json!({"doc": corpus.documents[d].id, "paragraph": corpus.documents[d].paragraph(p), "passage": p, "start": start, "end": end, "related": related}));
+        } else {
+            for r in &list {
+                out!(
+                    "{} ¶{} → {} ¶{} ({:.2} {}; {})",
+                    corpus.documents[d].id,
+                    corpus.documents[d].paragraph(p),
+                    corpus.documents[r.doc].id,
+                    corpus.documents[r.doc].paragraph(r.passage),
+                    r.score,
+                    r.relation.label(),
+                    r.reasons.iter().map(|x| x.label()).collect::<Vec<_>>().join("; ")
+                );
+            }
+        }
+    }
+    if json {
+        out!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({ "passages": out }))?
+        );
+    }
+    Ok(())
+}
+
+pub(crate) struct ExportOptions<'a> {
+    pub(crate) queries: &'a [String],
+    pub(crate) claims: bool,
+    pub(crate) output: Option<&'a std::path::Path>,
+    pub(crate) json: bool,
+    pub(crate) force: bool,
+}
+
+pub(crate) fn export(
+    corpus: &Corpus,
+    options: &ExportOptions,
+    lexicon: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let lexicon = load_lexicon(lexicon)?;
+    let analysis = recoupe::analysis::Analysis::build(corpus, &lexicon);
+    let (found, all) = (&analysis.actors, &analysis.claims);
+    // Each query names a set of actors; a passage must mention one actor of every set.
+    let query = recoupe::analysis::query::ActorQuery::from_texts(found, options.queries)
+        .map_err(|q| NoMatch(format!("no actor matches {q:?}")))?;
+    let mut selection = export::Selection::default();
+    if options.claims {
+        selection.claims = query.claims(all).into_iter().collect();
+    } else {
+        selection.passages = query.passages(found, corpus).into_iter().collect();
+    }
+    if selection.is_empty() {
+        return Err(NoMatch(format!(
+            "nothing to export: no {} of actors matching {}",
+            if options.claims { "claim" } else { "passage" },
+            quoted_list(options.queries)
+        ))
+        .into());
+    }
+    let names: Vec<String> = query.names(found).into_iter().map(|n| format!("actor: {n}")).collect();
+    let info = export::ExportInfo {
+        date: recoupe::save::now().0,
+        corpus: corpus.origin.clone(),
+        filters: names,
+    };
+    let text = if options.json {
+        serde_json::to_string_pretty(&export::json(corpus, &analysis, &selection, &info))? + "\n"
+    } else {
+        export::markdown(corpus, &analysis, &selection, &info)
+    };
+    match options.output.filter(|p| p.as_os_str() != "-") {
+        None => {
+            use std::io::Write as _;
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+        }
+        Some(path) => {
+            if path.exists() && !options.force {
+                return Err(UsageError(format!(
+                    "{}: already exists; add --force to overwrite it",
+                    path.display()
+                ))
+                .into());
+            }
+            recoupe::save::write_atomically(path, &text)?;
+            eprintln!(
+                "recoupe: wrote {} ({})",
+                path.display(),
+                recoupe::wording::counted(selection.len(), "item")
+            );
+        }
+    }
+    Ok(())
+}
