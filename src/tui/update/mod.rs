@@ -19,6 +19,7 @@ use std::sync::Arc;
 mod curation;
 mod mouse;
 mod navigation;
+mod news;
 mod prompts;
 mod search;
 mod selection;
@@ -26,6 +27,8 @@ mod selection;
 use curation::*;
 use mouse::*;
 use navigation::*;
+use news::install;
+pub use news::{absorb, restore_selection, settle};
 use prompts::*;
 use search::*;
 use selection::*;
@@ -70,121 +73,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<super::effect::Effect> {
     std::mem::take(&mut app.effects)
 }
 
-/// Applies what came of an effect the caller performed: a file written, or why not.
-pub fn settle(app: &mut App, outcome: super::effect::Outcome) {
-    use super::effect::Outcome;
-    match outcome {
-        Outcome::Exported {
-            path,
-            selection,
-            error: None,
-        } => {
-            let text = format!(
-                "Exported {} to {path}",
-                crate::wording::counted(selection.len(), "item")
-            );
-            app.exported = selection;
-            say(app, &text);
-        }
-        Outcome::Exported { error: Some(e), .. } => warn(app, &format!("{e} (the selection is kept)")),
-        Outcome::LexiconSaved { done, path, error } => match (path, error) {
-            (Some(path), None) => say(app, &format!("{done}; saved to {}", path.display())),
-            (None, _) => say(app, &format!("{done} (for this session: no lexicon file)")),
-            (Some(_), Some(e)) => warn(app, &format!("{done}, for this session only: {e}")),
-        },
-    }
-}
-
-/// Puts back the selection kept from the last session on this corpus.
-pub fn restore_selection(app: &mut App, kept: crate::kept::Kept) {
-    if kept.selection.is_empty() {
-        return;
-    }
-    app.selection = kept.selection;
-    if kept.exported {
-        app.exported = app.selection.clone();
-    }
-    let text = format!(
-        "{} kept from last time ({} clears them)",
-        crate::wording::counted(app.selection.len(), "selected item"),
-        app.keymap.key_for(Action::ClearSelection)
-    );
-    say(app, &text);
-}
-
-/// Applies news from the background threads: a document read, the load finished, the analysis done.
-pub fn absorb(app: &mut App, news: Background) {
-    match news {
-        Background::Loaded { progress, document } => {
-            if let Some(loading) = &mut app.loading {
-                loading.progress = progress;
-            }
-            if let Some(doc) = document {
-                Arc::make_mut(&mut app.corpus).documents.push(*doc);
-                app.document_added();
-                if app.corpus.documents.len() == 1 {
-                    jump_to(app, 0, 0);
-                }
-            }
-            // Lists only grow while loading: no cursor to bring back (and no pass over every
-            // document for each one read).
-            return;
-        }
-        Background::LoadFinished { warnings } => {
-            if app.corpus.documents.is_empty() {
-                app.failed = Some(crate::corpus::LoadError::NothingLoadable {
-                    origin: app.corpus.origin.clone(),
-                    warnings,
-                });
-                app.quit = true;
-                return;
-            }
-            Arc::make_mut(&mut app.corpus).warnings = warnings;
-            if let Some(loading) = &mut app.loading {
-                loading.analysing = true;
-            }
-        }
-        Background::Analysed(analysis) => {
-            install(app, *analysis);
-            app.loading = None;
-            let warnings = &app.corpus.warnings;
-            if let Some(w) = warnings.first() {
-                let text = match warnings.len() {
-                    1 => w.to_string(),
-                    n => format!(
-                        "{w} (and {}: {} lists them)",
-                        crate::wording::counted(n - 1, "more warning"),
-                        app.keymap.key_for(Action::ToggleWarnings)
-                    ),
-                };
-                warn(app, &text);
-            }
-            if app.reader.lines.lines.is_empty() {
-                jump_to(app, 0, 0);
-            }
-            refresh_related(app);
-        }
-    }
-    keep_cursors_in_lists(app);
-}
-
-/// Puts a new analysis in place: actors (and their fuzzy index), claims, related passages, and
-/// the relation marks of the open document.
-fn install(app: &mut App, analysed: super::background::Analysed) {
-    app.actor_index = crate::search::ActorIndex::new(&analysed.analysis.actors.actors);
-    app.analysis = analysed.analysis;
-    app.refresh_visible();
-    app.lexicon = analysed.lexicon;
-    app.related_for = None;
-    // A cross-check names claims by their place in the old analysis's list.
-    if matches!(app.overlay, Some(Overlay::CrossCheck { .. })) {
-        app.overlay = None;
-    }
-    mark_strong_relations(app);
-}
-
 /// Lists shrink (a selection item removed, a filter applied, actors merged): their cursors follow.
-fn keep_cursors_in_lists(app: &mut App) {
+pub(super) fn keep_cursors_in_lists(app: &mut App) {
     let side = app.sidebar_len();
     app.sidebar.selected = app.sidebar.selected.min(side.saturating_sub(1));
     app.sidebar.offset = app.sidebar.offset.min(app.sidebar.selected);
