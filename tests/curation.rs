@@ -260,17 +260,31 @@ fn an_unwritable_lexicon_is_reported_and_the_change_kept_for_the_session() {
 
 #[test]
 fn x_in_the_actors_tab_marks_the_selected_actor_and_in_the_selection_tab_removes_an_item() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
     let mut app = App::new(load_seeds(), 120, 40);
     act(&mut app, Action::FocusPrev);
     assert_eq!(app.sidebar.tab, recoupe::tui::app::SidebarTab::Actors);
+    // The keymap decides what x means on each tab.
+    let on_actors = app.keymap.action(app.context(), x).expect("x is bound");
+    assert_eq!(on_actors, Action::NotAnActor);
     let first = app.document_actors()[0].0;
     let name = app.analysis.actors.actors[first].name.clone();
-    act(&mut app, Action::RemoveSelected);
+    act(&mut app, on_actors);
     assert!(
         app.analysis.actors.actors.iter().all(|a| a.name != name),
         "{name} is gone"
     );
     assert!(app.message.clone().expect("message").text.contains("for this session"));
+
+    act(&mut app, Action::ToggleSelect);
+    while app.sidebar.tab != recoupe::tui::app::SidebarTab::Selection {
+        act(&mut app, Action::NextTab);
+    }
+    let on_selection = app.keymap.action(app.context(), x).expect("x is bound");
+    assert_eq!(on_selection, Action::RemoveSelected);
+    act(&mut app, on_selection);
+    assert!(app.selection.is_empty(), "the item is out of the selection");
 }
 
 #[test]

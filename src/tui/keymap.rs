@@ -12,18 +12,28 @@ pub enum Context {
     Documents,
     Reader,
     Sidebar,
+    /// One tab of the sidebar: its bindings come before the sidebar's.
+    ActorsTab,
+    SelectionTab,
     Overlay,
     /// A line being typed (export file name, confirmation).
     Prompt,
 }
 
 impl Context {
+    /// A sidebar tab's own context (its bindings, then the sidebar's, then `any`).
+    pub fn is_tab(self) -> bool {
+        matches!(self, Context::ActorsTab | Context::SelectionTab)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Context::Any => "Everywhere",
             Context::Documents => "Document list",
             Context::Reader => "Reader",
             Context::Sidebar => "Sidebar",
+            Context::ActorsTab => "Sidebar, Actors tab",
+            Context::SelectionTab => "Sidebar, Selection tab",
             Context::Overlay => "Help and actor view",
             Context::Prompt => "Typing a file name",
         }
@@ -137,6 +147,11 @@ impl Keymap {
             };
             return find(Context::Overlay).or_else(|| find(Context::Any).filter(allowed));
         }
+        if context.is_tab() {
+            return find(context)
+                .or_else(|| find(Context::Sidebar))
+                .or_else(|| find(Context::Any));
+        }
         find(context).or_else(|| find(Context::Any))
     }
 
@@ -159,7 +174,10 @@ impl Keymap {
     pub fn hints(&self, context: Context) -> Vec<(String, &str)> {
         self.bindings
             .iter()
-            .filter(|b| b.hint && (b.when == context || b.when == Context::Any))
+            .filter(|b| {
+                b.hint
+                    && (b.when == context || b.when == Context::Any || (context.is_tab() && b.when == Context::Sidebar))
+            })
             .map(|b| (self.key_for(b.run), b.desc.as_str()))
             .collect()
     }

@@ -194,7 +194,11 @@ impl App {
         match self.focus {
             Focus::Documents => Context::Documents,
             Focus::Reader => Context::Reader,
-            Focus::Sidebar => Context::Sidebar,
+            Focus::Sidebar => match self.sidebar.tab {
+                SidebarTab::Actors => Context::ActorsTab,
+                SidebarTab::Selection => Context::SelectionTab,
+                _ => Context::Sidebar,
+            },
         }
     }
 

@@ -39,6 +39,8 @@ impl Widget for Help<'_> {
             Context::Documents,
             Context::Reader,
             Context::Sidebar,
+            Context::ActorsTab,
+            Context::SelectionTab,
             Context::Overlay,
             Context::Prompt,
         ];

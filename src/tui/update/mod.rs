@@ -259,7 +259,6 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         Action::ToggleSelect => toggle_select(app),
         Action::SelectClaim => select_claim(app),
         Action::SelectActorPassages => select_actor_passages(app),
-        Action::RemoveSelected if app.sidebar.tab == SidebarTab::Actors => return Some(Action::NotAnActor),
         Action::MergeActor | Action::SplitAlias | Action::RenameActor | Action::ChangeKind => {
             let Some(actor) = app.curated_actor() else {
                 say(app, &no_curated_actor(app));
