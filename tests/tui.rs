@@ -809,7 +809,7 @@ fn a_load_that_finds_nothing_closes_the_reader_with_the_reason() {
 /// The screen rows where each sidebar item begins, read off the screen as a user sees it:
 /// an item's first row starts at the pane's left edge, its other rows are indented.
 fn sidebar_items_on_screen(app: &App, screen: &str) -> (u16, Vec<u16>) {
-    let panes = recoupe::tui::ui::layout::Panes::of(app.area).expect("room for the panes");
+    let panes = recoupe::tui::layout::Panes::of(app.area).expect("room for the panes");
     let left = panes.sidebar.x as usize + 1;
     let starts = screen
         .lines()

@@ -4,10 +4,10 @@
 use super::background::Source;
 use super::event::action_for;
 use super::keymap::Keymap;
+use super::layout::HitMap;
 pub use super::state::*;
 use super::theme::Theme;
 use super::ui;
-use super::ui::layout::HitMap;
 use super::update;
 use super::update::update;
 use crate::curation::Curation;

@@ -6,6 +6,7 @@ pub mod background;
 pub mod effect;
 mod event;
 pub mod keymap;
+pub mod layout;
 pub mod reader_lines;
 pub mod state;
 pub mod theme;

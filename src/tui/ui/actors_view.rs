@@ -2,7 +2,7 @@
 
 use super::fit;
 use crate::tui::action::Action;
-use crate::tui::app::{App, ListCursor};
+use crate::tui::state::{App, ListCursor};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

@@ -4,7 +4,7 @@
 
 use crate::analysis::crosscheck::Relation;
 use crate::tui::action::Action;
-use crate::tui::app::{App, ListCursor};
+use crate::tui::state::{App, ListCursor};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};

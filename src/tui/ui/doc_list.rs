@@ -1,9 +1,9 @@
 //! The document list: title, then date and passage count, per document.
 
-use super::layout::{Hit, HitMap};
 use super::{fit, pane_block};
 use crate::corpus::sanitize_line;
-use crate::tui::app::{App, Focus};
+use crate::tui::layout::{Hit, HitMap};
+use crate::tui::state::{App, Focus};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

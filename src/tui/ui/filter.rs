@@ -2,7 +2,7 @@
 //! the alias that matched shown when it is not the canonical name.
 
 use super::fit;
-use crate::tui::app::{App, Prompt};
+use crate::tui::state::{App, Prompt};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

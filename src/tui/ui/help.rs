@@ -1,8 +1,8 @@
 //! The `?` overlay, generated from the keymap so it cannot drift from the real keys.
 
 use crate::tui::action::Action;
-use crate::tui::app::App;
 use crate::tui::keymap::Context;
+use crate::tui::state::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

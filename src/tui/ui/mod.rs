@@ -5,13 +5,13 @@ mod crosscheck;
 mod doc_list;
 mod filter;
 mod help;
-pub mod layout;
+use super::layout;
 mod reader;
 mod sidebar;
 mod status;
 mod warnings;
 
-use super::app::{App, Focus, Overlay};
+use super::state::{App, Focus, Overlay};
 use layout::{HitMap, MIN_HEIGHT, MIN_WIDTH, Panes};
 use ratatui::Frame;
 use ratatui::style::{Style, Stylize};

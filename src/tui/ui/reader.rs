@@ -2,8 +2,8 @@
 //! current actor emphasised, and a mark beside the current passage.
 
 use super::pane_block;
-use crate::tui::app::{App, Focus};
 use crate::tui::reader_lines::{LineKind, ReaderLine};
+use crate::tui::state::{App, Focus};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

@@ -1,9 +1,9 @@
 //! The sidebar: tabs for the open document's actors, its claims, the passages of other
 //! articles related to the current one, and its outline.
 
-use super::layout::{Hit, HitMap};
 use super::{fit, pane_block};
-use crate::tui::app::{App, Focus, SelectionItem, SidebarTab};
+use crate::tui::layout::{Hit, HitMap};
+use crate::tui::state::{App, Focus, SelectionItem, SidebarTab};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

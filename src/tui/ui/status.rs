@@ -2,7 +2,7 @@
 
 use super::fit;
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::state::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -86,7 +86,7 @@ impl Widget for Status<'_> {
 }
 
 /// `reading 120/10000 files · 0.9/78.0 MB ▕██░░░░░░░░▏`, then `analysing 9998 articles…`.
-fn gauge(loading: &crate::tui::app::Loading, docs: usize) -> String {
+fn gauge(loading: &crate::tui::state::Loading, docs: usize) -> String {
     let p = loading.progress;
     if loading.analysing {
         return format!("analysing {docs} articles: actors, claims, related passages…");
@@ -116,7 +116,7 @@ fn gauge(loading: &crate::tui::app::Loading, docs: usize) -> String {
 /// The line typed at a prompt, over the status bar.
 pub struct PromptLine<'a> {
     pub app: &'a App,
-    pub prompt: &'a crate::tui::app::Prompt,
+    pub prompt: &'a crate::tui::state::Prompt,
 }
 
 impl PromptLine<'_> {
@@ -132,7 +132,7 @@ impl PromptLine<'_> {
 
 impl Widget for PromptLine<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        use crate::tui::app::PromptPurpose;
+        use crate::tui::state::PromptPurpose;
         let theme = &self.app.theme;
         let base = Style::new().bg(theme.status_bg);
         let app = self.app;

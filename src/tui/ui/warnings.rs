@@ -1,7 +1,7 @@
 //! The warnings overlay: every file the load skipped or read with trouble, and why.
 
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::state::App;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

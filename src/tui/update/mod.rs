@@ -6,10 +6,10 @@
 //! the related passages and keeps cursors inside their lists.
 
 use super::action::Action;
-use super::app::{App, Focus, ListCursor, Message, Overlay, Prompt, PromptPurpose, SelectionItem, SidebarTab};
 use super::background::Background;
+use super::layout::{Hit, inner};
 use super::reader_lines::ReaderLines;
-use super::ui::layout::{Hit, inner};
+use super::state::{App, Focus, ListCursor, Message, Overlay, Prompt, PromptPurpose, SelectionItem, SidebarTab};
 use crate::analysis::actors::Actor;
 use crate::analysis::lexicon::ActorKind;
 use crate::curation::Curation;
