@@ -353,3 +353,34 @@ fn the_pinned_actor_and_the_filter_follow_a_rename_and_a_merge() {
         "still pinned after another correction"
     );
 }
+
+#[test]
+fn a_correction_is_analysed_off_the_key_press_and_applied_when_the_analysis_arrives() {
+    use recoupe::tui::effect::Effect;
+    let dir = tempfile::tempdir().expect("dir");
+    let curation = Curation::load(&dir.path().join("actors.toml")).expect("empty");
+    let mut app = App::with_curation(load_seeds(), curation, 120, 40);
+    app.pinned = Some(actor_at(&app, "Kaboul"));
+    open_view_at(&mut app, "Kaboul");
+    update(&mut app, Action::MergeActor);
+    type_text(&mut app, "afghan");
+    let effects = update(&mut app, Action::PromptSubmit);
+    assert!(
+        matches!(effects.first(), Some(Effect::Reanalyse { .. })),
+        "the analysis is left to the run loop: {effects:?}"
+    );
+    assert!(
+        app.analysis.actors.actors.iter().any(|a| a.name == "Kaboul"),
+        "the old analysis stays until the new one arrives"
+    );
+    // A second correction meanwhile waits.
+    open_view_at(&mut app, "Afghanistan");
+    update(&mut app, Action::NotAnActor);
+    let said = app.message.clone().expect("message").text;
+    assert!(said.contains("still being applied"), "{said}");
+    recoupe::tui::effect::run_all(&mut app, effects);
+    assert!(app.analysis.actors.actors.iter().all(|a| a.name != "Kaboul"));
+    let pinned = app.pinned.map(|a| app.analysis.actors.actors[a].name.clone());
+    assert_eq!(pinned.as_deref(), Some("Afghanistan"), "the pin followed the merge");
+    assert!(app.reanalysis.is_none());
+}

@@ -107,7 +107,7 @@ fn event_loop(
         panic!("panic requested by RECOUPE_TEST_PANIC");
     }
     while !app.quit {
-        let busy = app.loading.is_some();
+        let busy = app.loading.is_some() || app.reanalysis.is_some();
         let waited = if busy {
             BUSY_POLL
         } else {
@@ -116,8 +116,22 @@ fn event_loop(
         if crossterm::event::poll(waited)? {
             let event = crossterm::event::read()?;
             if let Some(action) = action_for(&app, &event) {
-                let effects = update(&mut app, action);
-                super::effect::run_all(&mut app, effects);
+                for effect in update(&mut app, action) {
+                    match effect {
+                        // A correction is analysed off the UI thread, like the first analysis.
+                        super::effect::Effect::Reanalyse { lexicon } => super::background::analyse(
+                            app.corpus.clone(),
+                            lexicon,
+                            app.curation.fingerprint(),
+                            cache.clone(),
+                            news.clone(),
+                        ),
+                        effect => {
+                            let outcome = super::effect::perform(&app, effect);
+                            update::settle(&mut app, outcome);
+                        }
+                    }
+                }
             }
         }
         let started = std::time::Instant::now();

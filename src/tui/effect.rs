@@ -1,13 +1,16 @@
-//! What `update` asks the outside world to do: writing files. `update` only returns effects, so
-//! it runs without a disk; the run loop (or a test) performs them with `perform`, and what came
-//! of each goes back through `update::settle`, so the state still changes in one place.
+//! What `update` asks the outside world to do: writing files, analysing again. `update` only
+//! returns effects, so it runs without a disk or a thread; the run loop performs them (the
+//! analysis on a thread of its own), and what came of each goes back through `update::settle`
+//! or `update::absorb`, so the state still changes in one place.
 
 use crate::export::Selection;
 use std::path::PathBuf;
 
-/// A file to write.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Something for the run loop to do.
+#[derive(Debug, Clone)]
 pub enum Effect {
+    /// The corpus analysed again with a corrected lexicon (off the UI thread in the reader).
+    Reanalyse { lexicon: crate::analysis::lexicon::Lexicon },
     /// The Markdown export of `selection`, to `path` (atomically).
     Export {
         path: String,
@@ -19,8 +22,8 @@ pub enum Effect {
 }
 
 /// What came of an effect.
-#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
+    Analysed(Box<crate::tui::background::Analysed>),
     Exported {
         path: String,
         selection: Selection,
@@ -34,9 +37,13 @@ pub enum Outcome {
     },
 }
 
-/// Performs an effect: the only place the reader's actions write files.
+/// Performs an effect: the only place the reader's actions write files. A re-analysis is done
+/// here and now (the run loop sends it to a thread instead).
 pub fn perform(app: &crate::tui::App, effect: Effect) -> Outcome {
     match effect {
+        Effect::Reanalyse { lexicon } => {
+            Outcome::Analysed(Box::new(crate::tui::background::Analysed::run(&app.corpus, lexicon)))
+        }
         Effect::Export { path, text, selection } => {
             let error = crate::save::write_atomically(std::path::Path::new(&path), &text)
                 .err()
@@ -51,7 +58,8 @@ pub fn perform(app: &crate::tui::App, effect: Effect) -> Outcome {
     }
 }
 
-/// Performs the effects and settles what came of them, in order.
+/// Performs the effects and settles what came of them, in order, a re-analysis here and now
+/// (what a test or a headless caller wants; the run loop sends it to a thread).
 pub fn run_all(app: &mut crate::tui::App, effects: Vec<Effect>) {
     for effect in effects {
         let outcome = perform(app, effect);

@@ -41,6 +41,26 @@ pub struct Message {
     pub warning: bool,
 }
 
+/// The actor to select after a correction: one that was there (by its id), or one that the
+/// correction makes (a name split off, by its name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    Id(crate::analysis::actors::ActorId),
+    Named(String),
+}
+
+/// A correction's analysis under way in the background: what to find again in it when it
+/// arrives (actors and claims are renumbered by a new analysis).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reanalysis {
+    pub pinned: Option<crate::analysis::actors::ActorId>,
+    pub filter: Vec<crate::analysis::actors::ActorId>,
+    pub claims: Vec<crate::analysis::claims::ClaimId>,
+    pub show: Option<Shown>,
+    /// The correction was made in the actor view: go back to it.
+    pub from_view: bool,
+}
+
 /// Reading and analysing a corpus in the background.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Loading {
@@ -103,6 +123,8 @@ pub struct App {
     pub message: Option<Message>,
     /// Files the last actions asked to write: `update` hands them to its caller.
     pub effects: Vec<super::effect::Effect>,
+    /// A correction being analysed in the background.
+    pub reanalysis: Option<Reanalysis>,
     pub quit: bool,
 }
 
@@ -181,6 +203,7 @@ impl App {
             sidebar: Sidebar::default(),
             message: broken.map(|text| Message { text, warning: true }),
             effects: Vec::new(),
+            reanalysis: None,
             quit: false,
         }
     }

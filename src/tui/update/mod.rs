@@ -9,7 +9,9 @@ use super::action::Action;
 use super::background::Background;
 use super::layout::{Hit, inner};
 use super::reader_lines::ReaderLines;
-use super::state::{App, Focus, ListCursor, Message, Overlay, Prompt, PromptPurpose, SelectionItem, SidebarTab};
+use super::state::{
+    App, Focus, ListCursor, Message, Overlay, Prompt, PromptPurpose, Reanalysis, SelectionItem, Shown, SidebarTab,
+};
 use crate::analysis::actors::Actor;
 use crate::analysis::lexicon::ActorKind;
 use crate::curation::Curation;
@@ -27,7 +29,6 @@ mod selection;
 use curation::*;
 use mouse::*;
 use navigation::*;
-use news::install;
 pub use news::{absorb, restore_selection, settle};
 use prompts::*;
 use search::*;

@@ -7,6 +7,7 @@ use super::*;
 pub fn settle(app: &mut App, outcome: crate::tui::effect::Outcome) {
     use crate::tui::effect::Outcome;
     match outcome {
+        Outcome::Analysed(analysed) => absorb(app, Background::Analysed(analysed)),
         Outcome::Exported {
             path,
             selection,
@@ -75,6 +76,12 @@ pub fn absorb(app: &mut App, news: Background) {
             Arc::make_mut(&mut app.corpus).warnings = warnings;
             if let Some(loading) = &mut app.loading {
                 loading.analysing = true;
+            }
+        }
+        Background::Analysed(analysis) if app.reanalysis.is_some() => {
+            install(app, *analysis);
+            if let Some(repair) = app.reanalysis.take() {
+                find_again(app, repair);
             }
         }
         Background::Analysed(analysis) => {
