@@ -121,7 +121,7 @@ fn event_loop(
                         // A correction is analysed off the UI thread, like the first analysis.
                         super::effect::Effect::Reanalyse { lexicon } => super::background::analyse(
                             app.corpus.clone(),
-                            lexicon,
+                            *lexicon,
                             app.curation.fingerprint(),
                             cache.clone(),
                             news.clone(),

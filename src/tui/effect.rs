@@ -10,7 +10,9 @@ use std::path::PathBuf;
 #[derive(Debug, Clone)]
 pub enum Effect {
     /// The corpus analysed again with a corrected lexicon (off the UI thread in the reader).
-    Reanalyse { lexicon: crate::analysis::lexicon::Lexicon },
+    Reanalyse {
+        lexicon: Box<crate::analysis::lexicon::Lexicon>,
+    },
     /// The Markdown export of `selection`, to `path` (atomically).
     Export {
         path: String,
@@ -42,7 +44,7 @@ pub enum Outcome {
 pub fn perform(app: &crate::tui::App, effect: Effect) -> Outcome {
     match effect {
         Effect::Reanalyse { lexicon } => {
-            Outcome::Analysed(Box::new(crate::tui::background::Analysed::run(&app.corpus, lexicon)))
+            Outcome::Analysed(Box::new(crate::tui::background::Analysed::run(&app.corpus, *lexicon)))
         }
         Effect::Export { path, text, selection } => {
             let error = crate::save::write_atomically(std::path::Path::new(&path), &text)

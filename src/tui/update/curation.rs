@@ -43,7 +43,9 @@ pub(super) fn curate(app: &mut App, change: impl FnOnce(&mut Curation, &[Actor])
         show,
         from_view,
     });
-    app.effects.push(crate::tui::effect::Effect::Reanalyse { lexicon });
+    app.effects.push(crate::tui::effect::Effect::Reanalyse {
+        lexicon: Box::new(lexicon),
+    });
     app.effects.push(crate::tui::effect::Effect::SaveLexicon { done });
 }
 
