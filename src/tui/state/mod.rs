@@ -86,11 +86,15 @@ pub struct App {
     /// The passages of other documents related to the current passage, best first.
     pub related_here: Vec<RelatedPassage>,
     /// The passage `related_here` was computed for.
-    pub related_for: Option<(usize, usize)>,
+    pub related_for: Option<(usize, usize, u64)>,
     /// The related passage `]`/`[` have selected.
     pub related_selected: Option<usize>,
     /// Which shown passages of the open document have a strong relation elsewhere.
     pub strongly_related: Vec<bool>,
+    /// The document and analysis `strongly_related` was worked out for.
+    pub strong_for: Option<(usize, u64)>,
+    /// Counts the analyses put in place: what was derived from an older one is derived again.
+    pub generation: u64,
     /// Actors the corpus is narrowed to: documents, claims and `V` keep what names all of them.
     filter: Vec<usize>,
     /// The documents the list shows: worked out when the filter, the analysis or the corpus
@@ -183,6 +187,8 @@ impl App {
             related_for: None,
             related_selected: None,
             strongly_related: Vec::new(),
+            strong_for: None,
+            generation: 0,
             flash: None,
             selection: Selection::default(),
             exported: Selection::default(),

@@ -85,8 +85,7 @@ pub(super) fn find_again(app: &mut App, repair: Reanalysis) {
             app.sidebar.reveal(rows);
         }
     }
-    keep_cursors_in_lists(app);
-    refresh_related(app);
+    derive(app);
 }
 
 /// The actor view with one actor selected.

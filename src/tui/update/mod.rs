@@ -8,7 +8,6 @@
 use super::action::Action;
 use super::background::Background;
 use super::layout::{Hit, inner};
-use super::reader_lines::ReaderLines;
 use super::state::{
     App, Focus, ListCursor, Message, Overlay, Prompt, PromptPurpose, Reanalysis, SelectionItem, Shown, SidebarTab,
 };
@@ -69,9 +68,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<super::effect::Effect> {
     while let Some(action) = next {
         next = apply(app, action);
     }
+    derive(app);
+    std::mem::take(&mut app.effects)
+}
+
+/// What the panes show that follows from the state — the reader's wrapped lines, the margin
+/// marks of the open document, the related passages of the current one, cursors inside their
+/// lists — worked out here after every change, each only when what it follows from changed.
+pub(super) fn derive(app: &mut App) {
+    rewrap(app);
+    mark_strong_relations(app);
     refresh_related(app);
     keep_cursors_in_lists(app);
-    std::mem::take(&mut app.effects)
 }
 
 /// Lists shrink (a selection item removed, a filter applied, actors merged): their cursors follow.
@@ -86,7 +94,7 @@ pub(super) fn keep_cursors_in_lists(app: &mut App) {
 
 /// Keeps the related list in step with the current passage.
 pub(super) fn refresh_related(app: &mut App) {
-    let here = (app.reader.doc, app.reader.passage);
+    let here = (app.reader.doc, app.reader.passage, app.generation);
     if app.related_for == Some(here) {
         return;
     }

@@ -139,7 +139,6 @@ pub(super) fn jump_to(app: &mut App, doc: usize, passage: usize) {
         app.reader.doc = doc;
         app.reader.scroll = 0;
         rewrap(app);
-        mark_strong_relations(app);
     }
     if let Some(row) = app.visible_documents().iter().position(|&d| d == doc) {
         app.documents.selected = row;
@@ -164,16 +163,17 @@ pub(super) fn jump_to(app: &mut App, doc: usize, passage: usize) {
 
 pub(super) fn rewrap(app: &mut App) {
     let width = app.reader_width();
-    let show = app.reader.show_hidden;
-    app.reader.lines = match app.corpus.documents.get(app.reader.doc) {
-        Some(doc) => ReaderLines::build(doc, width, show),
-        None => ReaderLines::default(),
-    };
+    app.reader.wrap(&app.corpus, width);
 }
 
-/// Which passages of the open document have a strong relation elsewhere (margin marks).
+/// Which passages of the open document have a strong relation elsewhere (margin marks), for
+/// the document and analysis they were not yet worked out for.
 pub(super) fn mark_strong_relations(app: &mut App) {
     let doc = app.reader.doc;
+    let key = (doc, app.generation);
+    if app.strong_for == Some(key) {
+        return;
+    }
     let passages = app.corpus.documents.get(doc).map_or(0, |d| d.passages.len());
     app.strongly_related = (0..passages)
         .map(|p| {
@@ -184,6 +184,7 @@ pub(super) fn mark_strong_relations(app: &mut App) {
                 .is_some_and(|r| r.score >= STRONG_RELATION)
         })
         .collect();
+    app.strong_for = Some(key);
 }
 
 /// Moves the related selection, showing the Related tab.

@@ -102,10 +102,9 @@ pub fn absorb(app: &mut App, news: Background) {
             if app.reader.lines.lines.is_empty() {
                 jump_to(app, 0, 0);
             }
-            refresh_related(app);
         }
     }
-    keep_cursors_in_lists(app);
+    derive(app);
 }
 
 /// Puts a new analysis in place: actors (and their fuzzy index), claims, related passages, and
@@ -115,10 +114,10 @@ pub(super) fn install(app: &mut App, analysed: crate::tui::background::Analysed)
     app.analysis = analysed.analysis;
     app.refresh_visible();
     app.lexicon = analysed.lexicon;
-    app.related_for = None;
+    // What was worked out from the old analysis is worked out again (`derive`).
+    app.generation += 1;
     // A cross-check names claims by their place in the old analysis's list.
     if matches!(app.overlay, Some(Overlay::CrossCheck { .. })) {
         app.overlay = None;
     }
-    mark_strong_relations(app);
 }
