@@ -213,18 +213,19 @@ fn signature(
         Lang::Fr => &words.fr,
         Lang::En => &words.en,
     };
-    let named: Vec<(usize, usize)> = actors
+    // The actors named inside the claim's words: (actor, start, end relative to the claim).
+    let inside: Vec<(usize, usize, usize)> = actors
         .in_passage(claim.doc, claim.passage)
-        .map(|r| actors.mention(r))
-        .filter(|m| m.start >= claim.start && m.end <= claim.end)
-        .map(|m| (m.start - claim.start, m.end - claim.start))
+        .map(|r| (r.actor, actors.mention(r)))
+        .filter(|(_, m)| m.start >= claim.start && m.end <= claim.end)
+        .map(|(a, m)| (a, m.start - claim.start, m.end - claim.start))
         .collect();
     let (mut concepts, mut cognates) = (Vec::new(), Vec::new());
     let (mut negated, mut against) = (false, false);
     let lang_at = usize::from(lang == Lang::En);
     for t in tokens(&claim.text) {
         // A name is compared as its actor (whatever the language), not as a word.
-        if named.iter().any(|(s, e)| *s <= t.start && t.end <= *e) {
+        if inside.iter().any(|(_, s, e)| *s <= t.start && t.end <= *e) {
             continue;
         }
         let found = match keys.seen[lang_at].get(t.text) {
@@ -240,13 +241,9 @@ fn signature(
         concepts.extend(found.concept);
         cognates.extend(found.cognate);
     }
-    let mut subjects: Vec<usize> = actors
-        .in_passage(claim.doc, claim.passage)
-        .filter(|r| {
-            let m = actors.mention(*r);
-            m.start >= claim.start && m.end <= claim.end
-        })
-        .map(|r| r.actor)
+    let mut subjects: Vec<usize> = inside
+        .iter()
+        .map(|(a, _, _)| *a)
         .filter(|a| Some(*a) != claim.speaker)
         .collect();
     subjects.sort_unstable();

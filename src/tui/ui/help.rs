@@ -17,13 +17,7 @@ pub struct Help<'a> {
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let title = format!(
-            " Keys — {}/{} scroll, {} or {} closes ",
-            app.key(Action::OverlayDown),
-            app.key(Action::OverlayUp),
-            app.key(Action::CloseOverlay),
-            app.key(Action::ToggleHelp)
-        );
+        let title = format!(" Keys — {} ", super::overlay_keys(app, "scroll", Action::ToggleHelp));
         let inner = super::popup(app, area, 80, title, buf);
         let key_width = app
             .keymap

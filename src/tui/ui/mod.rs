@@ -108,6 +108,19 @@ fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// `j/k scroll, Esc or ? closes`: how to move in an overlay and leave it, with the user's keys
+/// (`verb`: what moving does; `own`: the overlay's own key, which closes it too).
+fn overlay_keys(app: &App, verb: &str, own: super::action::Action) -> String {
+    use super::action::Action;
+    format!(
+        "{}/{} {verb}, {} or {} closes",
+        app.key(Action::OverlayDown),
+        app.key(Action::OverlayUp),
+        app.key(Action::CloseOverlay),
+        app.key(own)
+    )
+}
+
 /// A centred window over the panes, cleared, with a rounded border.
 fn popup(
     app: &App,

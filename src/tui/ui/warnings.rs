@@ -18,12 +18,9 @@ impl Widget for Warnings<'_> {
         let app = self.app;
         let warnings = &app.corpus.warnings;
         let title = format!(
-            " {} — {}/{} scroll, {} or {} closes ",
+            " {} — {} ",
             crate::wording::counted(warnings.len(), "warning"),
-            app.key(Action::OverlayDown),
-            app.key(Action::OverlayUp),
-            app.key(Action::CloseOverlay),
-            app.key(Action::ToggleWarnings)
+            super::overlay_keys(app, "scroll", Action::ToggleWarnings)
         );
         let inner = super::popup(app, area, 100, title, buf);
         let mut lines = Vec::new();
