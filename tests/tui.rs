@@ -1086,3 +1086,50 @@ fn each_sidebar_tab_keeps_its_own_place() {
     run(&mut a, &[Action::NextTab]);
     assert_eq!(a.sidebar.selected, 1, "and the Claims tab where it was");
 }
+
+#[test]
+fn tabs_have_distinct_names_when_short_and_keys_of_their_own() {
+    use recoupe::tui::app::SidebarTab;
+    // Shortened, never ambiguous: numbered like their keys when short names do not fit.
+    let top = |a: &App| screen(a).lines().next().unwrap_or_default().to_string();
+    assert!(
+        top(&app(100, 30)).contains(" Actors 2 3 4 5 6 "),
+        "{}",
+        top(&app(100, 30))
+    );
+    assert!(
+        top(&app(140, 40)).contains(" Actors Clm Rel Srch Sel Out "),
+        "{}",
+        top(&app(140, 40))
+    );
+    let mut a = app(100, 30);
+    run(&mut a, &[Action::SelectionTab]);
+    assert_eq!(a.sidebar.tab, SidebarTab::Selection);
+    run(&mut a, &[Action::PrevTab]);
+    assert_eq!(a.sidebar.tab, SidebarTab::Search);
+    run(&mut a, &[Action::PrevTab, Action::PrevTab, Action::PrevTab]);
+    assert_eq!(a.sidebar.tab, SidebarTab::Actors);
+    run(&mut a, &[Action::PrevTab]);
+    assert_eq!(a.sidebar.tab, SidebarTab::Outline, "T wraps around");
+    let key = |c: char| {
+        crossterm::event::KeyEvent::new(crossterm::event::KeyCode::Char(c), crossterm::event::KeyModifiers::NONE)
+    };
+    let actions: Vec<_> = "123456T"
+        .chars()
+        .map(|c| a.keymap.action(a.context(), key(c)))
+        .collect();
+    use Action::*;
+    assert_eq!(
+        actions,
+        [
+            ActorsTab,
+            ClaimsTab,
+            RelatedTab,
+            SearchTab,
+            SelectionTab,
+            OutlineTab,
+            PrevTab
+        ]
+        .map(Some)
+    );
+}

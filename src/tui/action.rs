@@ -55,6 +55,15 @@ pub enum Action {
 
     /// Switch the sidebar to its next tab.
     NextTab,
+    /// Switch the sidebar to its previous tab.
+    PrevTab,
+    /// Show one tab of the sidebar directly (the keys 1 to 6).
+    ActorsTab,
+    ClaimsTab,
+    RelatedTab,
+    SearchTab,
+    SelectionTab,
+    OutlineTab,
     /// Go to the next / previous mention of the current actor, across the corpus.
     NextMention,
     PrevMention,

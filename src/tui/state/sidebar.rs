@@ -49,6 +49,18 @@ impl SidebarTab {
         SidebarTab::Outline,
     ];
 
+    /// A short name that stays distinct from the others' (`Act Clm Rel Srch Sel Out`).
+    pub fn short(self) -> &'static str {
+        match self {
+            SidebarTab::Actors => "Act",
+            SidebarTab::Claims => "Clm",
+            SidebarTab::Related => "Rel",
+            SidebarTab::Search => "Srch",
+            SidebarTab::Selection => "Sel",
+            SidebarTab::Outline => "Out",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             SidebarTab::Actors => "Actors",

@@ -18,27 +18,30 @@ pub struct Sidebar<'a> {
 }
 
 impl Sidebar<'_> {
-    /// Tab names; the others cut to three letters, or one, when the pane is too narrow for them.
+    /// Tab names; the others shortened (`Act Clm Rel Srch Sel Out`, still distinct), or
+    /// numbered as their keys are, when the pane is too narrow for them.
     fn tabs(&self, width: usize) -> Line<'static> {
         let current = self.app.sidebar.tab;
-        let label = |tab: SidebarTab, cut: usize| -> String {
-            if tab == current {
-                tab.label().to_string()
-            } else {
-                tab.label().chars().take(cut).collect()
+        // 0: full names, 1: short names, 2: numbers.
+        let label = |tab: SidebarTab, level: usize| -> String {
+            match level {
+                _ if tab == current => tab.label().to_string(),
+                0 => tab.label().to_string(),
+                1 => tab.short().to_string(),
+                _ => (tab.index() + 1).to_string(),
             }
         };
         let room = width.saturating_sub(2);
-        let cut = [usize::MAX, 3, 1]
+        let cut = [0, 1, 2]
             .into_iter()
-            .find(|&cut| {
+            .find(|&level| {
                 SidebarTab::ORDER
                     .iter()
-                    .map(|&t| label(t, cut).chars().count() + 1)
+                    .map(|&t| label(t, level).chars().count() + 1)
                     .sum::<usize>()
                     < room
             })
-            .unwrap_or(1);
+            .unwrap_or(2);
         let mut spans = vec![Span::raw(" ")];
         for tab in SidebarTab::ORDER {
             let style = if tab == current {

@@ -51,6 +51,14 @@ fn no_curated_actor(app: &App) -> String {
     )
 }
 
+/// Shows a sidebar tab. Each tab keeps its own cursor: coming back finds the same item
+/// (within the list).
+fn show_tab(app: &mut App, tab: SidebarTab) {
+    app.sidebar.tab = tab;
+    keep_cursors_in_lists(app);
+    sync_sidebar(app);
+}
+
 /// Lines moved by one mouse wheel notch.
 const WHEEL_LINES: isize = 3;
 
@@ -253,14 +261,17 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
                 }
             }
         }
-        Action::NextTab => {
+        Action::NextTab | Action::PrevTab => {
             let order = SidebarTab::ORDER;
-            let at = order.iter().position(|t| *t == app.sidebar.tab).unwrap_or(0);
-            // Each tab keeps its own cursor: coming back finds the same item (within the list).
-            app.sidebar.tab = order[(at + 1) % order.len()];
-            keep_cursors_in_lists(app);
-            sync_sidebar(app);
+            let step = if action == Action::NextTab { 1 } else { order.len() - 1 };
+            show_tab(app, order[(app.sidebar.tab.index() + step) % order.len()]);
         }
+        Action::ActorsTab => show_tab(app, SidebarTab::Actors),
+        Action::ClaimsTab => show_tab(app, SidebarTab::Claims),
+        Action::RelatedTab => show_tab(app, SidebarTab::Related),
+        Action::SearchTab => show_tab(app, SidebarTab::Search),
+        Action::SelectionTab => show_tab(app, SidebarTab::Selection),
+        Action::OutlineTab => show_tab(app, SidebarTab::Outline),
         Action::NextMention if app.search.is_some() => step_search(app, true),
         Action::PrevMention if app.search.is_some() => step_search(app, false),
         Action::NextMention => step_mention(app, true),
