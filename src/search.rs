@@ -50,11 +50,20 @@ impl ActorIndex {
         self.names.is_empty()
     }
 
-    /// Actors matching the query, best first, each once (by its best-matching name).
+    /// Actors matching the query, best first, each once (by its best-matching name); every
+    /// actor, most mentioned first, for an empty query.
     pub fn search(&self, actors: &[Actor], query: &str, limit: usize) -> Vec<ActorMatch> {
         let query = fold(query.trim());
         if query.is_empty() {
-            return Vec::new();
+            // Nothing typed yet: every actor, most mentioned first (as fzf lists everything).
+            return (0..actors.len().min(limit))
+                .map(|actor| ActorMatch {
+                    actor,
+                    score: 0,
+                    alias: None,
+                    positions: Vec::new(),
+                })
+                .collect();
         }
         let mut best: std::collections::HashMap<usize, ActorMatch> = std::collections::HashMap::new();
         for (actor, name, folded, same_shape) in &self.names {

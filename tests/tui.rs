@@ -1133,3 +1133,22 @@ fn tabs_have_distinct_names_when_short_and_keys_of_their_own() {
         .map(Some)
     );
 }
+
+#[test]
+fn the_actor_filter_lists_every_candidate_before_a_letter_is_typed() {
+    let mut a = app(120, 40);
+    run(&mut a, &[Action::StartFilter]);
+    let shown = screen(&a);
+    let listed = a.analysis.actors.actors.len().min(50);
+    assert!(shown.contains(&format!("Actors matching: {listed}")), "{shown}");
+    assert!(shown.contains("Talibans"), "the most mentioned first: {shown}");
+    run(
+        &mut a,
+        &[
+            Action::PromptChar('z'),
+            Action::PromptChar('a'),
+            Action::PromptChar('k'),
+        ],
+    );
+    assert!(screen(&a).contains("Maria Zakharova"));
+}
