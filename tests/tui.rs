@@ -1152,3 +1152,18 @@ fn the_actor_filter_lists_every_candidate_before_a_letter_is_typed() {
     );
     assert!(screen(&a).contains("Maria Zakharova"));
 }
+
+#[test]
+fn the_search_prompt_offers_the_last_query_again_after_it_was_cleared() {
+    let mut a = app(120, 40);
+    run(&mut a, &[Action::StartSearch]);
+    for c in "Kaboul".chars() {
+        run(&mut a, &[Action::PromptChar(c)]);
+    }
+    run(&mut a, &[Action::PromptSubmit, Action::CloseOverlay]);
+    assert!(a.search.is_none(), "Esc cleared the search");
+    run(&mut a, &[Action::StartSearch]);
+    assert!(screen(&a).contains("/Kaboul"), "the last query is offered");
+    run(&mut a, &[Action::PromptSubmit]);
+    assert_eq!(a.search.as_ref().map(|s| s.found.query.as_str()), Some("Kaboul"));
+}

@@ -127,6 +127,8 @@ pub struct App {
     pub message: Option<Message>,
     /// Files the last actions asked to write: `update` hands them to its caller.
     pub effects: Vec<super::effect::Effect>,
+    /// The last text searched for, offered again by the next search prompt.
+    pub last_query: String,
     /// A correction being analysed in the background.
     pub reanalysis: Option<Reanalysis>,
     pub quit: bool,
@@ -210,6 +212,7 @@ impl App {
             message: broken.map(|text| Message { text, warning: true }),
             effects: Vec::new(),
             reanalysis: None,
+            last_query: String::new(),
             quit: false,
         }
     }

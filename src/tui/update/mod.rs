@@ -205,7 +205,11 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
             }));
         }
         Action::StartSearch => {
-            let input = app.search.as_ref().map(|s| s.found.query.clone()).unwrap_or_default();
+            // The search under way, else the last one made: Enter searches it again.
+            let input = app
+                .search
+                .as_ref()
+                .map_or_else(|| app.last_query.clone(), |s| s.found.query.clone());
             app.overlay = Some(Overlay::Prompt(Prompt {
                 purpose: PromptPurpose::TextSearch,
                 input,

@@ -51,6 +51,7 @@ pub(super) fn submit(app: &mut App, prompt: Prompt) {
             } else if found.hits.is_empty() {
                 say(app, &format!("No passage contains “{}”", found.query));
             } else {
+                app.last_query = found.query.clone();
                 app.search = Some(crate::tui::state::SearchState {
                     found,
                     at: None,
