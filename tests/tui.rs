@@ -1167,3 +1167,20 @@ fn the_search_prompt_offers_the_last_query_again_after_it_was_cleared() {
     run(&mut a, &[Action::PromptSubmit]);
     assert_eq!(a.search.as_ref().map(|s| s.found.query.as_str()), Some("Kaboul"));
 }
+
+#[test]
+fn the_reader_previews_the_highlighted_document_and_back_returns_past_the_whole_browse() {
+    let mut a = app(120, 40);
+    run(&mut a, &[Action::NextPassage, Action::NextPassage]);
+    let start = (a.reader.doc, a.reader.passage);
+    run(&mut a, &[Action::DocDown]);
+    assert_eq!(a.reader.doc, 1, "the reader follows the list cursor");
+    assert_eq!(a.focus, recoupe::tui::app::Focus::Documents, "the list keeps the focus");
+    run(&mut a, &[Action::DocDown, Action::DocDown]);
+    assert_eq!(a.reader.doc, 3);
+    run(&mut a, &[Action::OpenDocument]);
+    assert_eq!(a.focus, recoupe::tui::app::Focus::Reader);
+    assert_eq!(a.history.back.len(), 1, "one step for the browse, not one per document");
+    run(&mut a, &[Action::Back]);
+    assert_eq!((a.reader.doc, a.reader.passage), start);
+}

@@ -127,6 +127,8 @@ pub struct App {
     pub message: Option<Message>,
     /// Files the last actions asked to write: `update` hands them to its caller.
     pub effects: Vec<super::effect::Effect>,
+    /// Where the reader was when the list cursor started previewing other documents.
+    pub preview_from: Option<Location>,
     /// The last text searched for, offered again by the next search prompt.
     pub last_query: String,
     /// A correction being analysed in the background.
@@ -213,6 +215,7 @@ impl App {
             effects: Vec::new(),
             reanalysis: None,
             last_query: String::new(),
+            preview_from: None,
             quit: false,
         }
     }

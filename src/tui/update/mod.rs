@@ -394,7 +394,10 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
                 );
             }
         }
-        Action::Back => travel(app, true),
+        Action::Back => {
+            end_preview(app);
+            travel(app, true);
+        }
         Action::Forward => travel(app, false),
         Action::ToggleDebris => {
             app.reader.show_hidden = !app.reader.show_hidden;
@@ -410,6 +413,7 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
         Action::DocFirst => step_documents(app, isize::MIN / 2),
         Action::DocLast => step_documents(app, isize::MAX / 2),
         Action::OpenDocument => {
+            end_preview(app);
             app.focus = Focus::Reader;
             let doc = app.visible_documents().get(app.documents.selected).copied()?;
             return Some(Action::JumpTo { doc, passage: 0 });

@@ -24,7 +24,8 @@ pub(super) fn step_overlay(app: &mut App, delta: isize) {
 
 /// Remembers where the reader was before a jump elsewhere.
 pub(super) fn record_jump(app: &mut App, doc: usize, passage: usize) {
-    let here = app.location();
+    // A jump out of a browse through the list: back returns to where the browse started.
+    let here = app.preview_from.take().unwrap_or_else(|| app.location());
     let moving = here.doc != doc || here.passage != passage;
     if moving && !app.reader.lines.lines.is_empty() {
         app.history.back.push(here);
@@ -111,6 +112,7 @@ pub(super) fn step_mention(app: &mut App, forward: bool) {
 }
 
 pub(super) fn cycle_focus(app: &mut App, delta: isize) {
+    end_preview(app);
     let order = Focus::ORDER;
     let at = order.iter().position(|f| *f == app.focus).unwrap_or(0);
     app.focus = order[(at as isize + delta).rem_euclid(order.len() as isize) as usize];
@@ -120,9 +122,31 @@ pub(super) fn page(app: &App) -> isize {
     (app.reader_height().saturating_sub(2)).max(1) as isize
 }
 
+/// Moves the list cursor; the reader previews the highlighted document (as fzf and lazygit do),
+/// one history step for the whole browse, not one per document passed.
 pub(super) fn step_documents(app: &mut App, delta: isize) {
     let (len, visible) = (app.visible_documents().len(), app.documents_visible());
     app.documents.step(delta, len, visible);
+    let Some(doc) = app.visible_documents().get(app.documents.selected).copied() else {
+        return;
+    };
+    if doc != app.reader.doc {
+        if app.preview_from.is_none() {
+            app.preview_from = Some(app.location());
+        }
+        jump_to(app, doc, 0);
+    }
+}
+
+/// The browse through the list is over (a document opened, the focus elsewhere): where it
+/// started goes on the history, so back returns there.
+pub(super) fn end_preview(app: &mut App) {
+    if let Some(from) = app.preview_from.take()
+        && from.doc != app.reader.doc
+    {
+        app.history.back.push(from);
+        app.history.forward.clear();
+    }
 }
 
 pub(super) fn step_sidebar(app: &mut App, delta: isize) {
