@@ -1170,17 +1170,26 @@ fn the_search_prompt_offers_the_last_query_again_after_it_was_cleared() {
 
 #[test]
 fn the_reader_previews_the_highlighted_document_and_back_returns_past_the_whole_browse() {
-    let mut a = app(120, 40);
-    run(&mut a, &[Action::NextPassage, Action::NextPassage]);
+    for moves in [0, 2] {
+        let mut a = app(120, 40);
+        for _ in 0..moves {
+            run(&mut a, &[Action::NextPassage]);
+        }
+        browse_and_come_back(&mut a);
+    }
+}
+
+fn browse_and_come_back(a: &mut App) {
     let start = (a.reader.doc, a.reader.passage);
-    run(&mut a, &[Action::DocDown]);
+    run(a, &[Action::DocDown]);
     assert_eq!(a.reader.doc, 1, "the reader follows the list cursor");
     assert_eq!(a.focus, recoupe::tui::app::Focus::Documents, "the list keeps the focus");
-    run(&mut a, &[Action::DocDown, Action::DocDown]);
+    run(a, &[Action::DocDown, Action::DocDown]);
     assert_eq!(a.reader.doc, 3);
-    run(&mut a, &[Action::OpenDocument]);
+    run(a, &[Action::OpenDocument]);
     assert_eq!(a.focus, recoupe::tui::app::Focus::Reader);
+    assert_eq!(a.reader.doc, 3, "Enter goes on reading the document previewed");
     assert_eq!(a.history.back.len(), 1, "one step for the browse, not one per document");
-    run(&mut a, &[Action::Back]);
+    run(a, &[Action::Back]);
     assert_eq!((a.reader.doc, a.reader.passage), start);
 }

@@ -416,7 +416,10 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
             end_preview(app);
             app.focus = Focus::Reader;
             let doc = app.visible_documents().get(app.documents.selected).copied()?;
-            return Some(Action::JumpTo { doc, passage: 0 });
+            // Already there (previewed): only the focus moves.
+            if doc != app.reader.doc {
+                return Some(Action::JumpTo { doc, passage: 0 });
+            }
         }
 
         Action::ScrollDown => scroll(app, 1),
