@@ -1193,3 +1193,28 @@ fn browse_and_come_back(a: &mut App) {
     run(a, &[Action::Back]);
     assert_eq!((a.reader.doc, a.reader.passage), start);
 }
+
+#[test]
+fn help_lines_wrap_at_80_columns_and_scrolling_stops_at_the_last_page() {
+    let mut a = app(80, 24);
+    run(&mut a, &[Action::ToggleHelp]);
+    let shown = screen(&a);
+    assert!(
+        shown.contains("close the overlay, else clear the search, unpin"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("the actor, clear the filter"),
+        "the rest on the next line: {shown}"
+    );
+    for _ in 0..500 {
+        run(&mut a, &[Action::OverlayDown]);
+    }
+    let shown = screen(&a);
+    let rows: Vec<&str> = shown.lines().collect();
+    let last_inside = rows[rows.len() - 3];
+    assert!(
+        last_inside.contains("Mouse: the wheel scrolls"),
+        "the last line ends the last page:\n{shown}"
+    );
+}

@@ -18,7 +18,6 @@ impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let title = format!(" Keys — {} ", super::overlay_keys(app, "scroll", Action::ToggleHelp));
-        let inner = super::popup(app, area, 80, title, buf);
         let key_width = app
             .keymap
             .bindings
@@ -27,6 +26,17 @@ impl Widget for Help<'_> {
             .max()
             .unwrap_or(0)
             + 2;
+        // As wide as the longest line needs (borders included), never wider than the terminal.
+        let widest = app
+            .keymap
+            .bindings
+            .iter()
+            .map(|b| b.desc.chars().count())
+            .max()
+            .unwrap_or(0);
+        let want = (2 + key_width + widest + 2).max(title.chars().count() + 4);
+        let inner = super::popup(app, area, want.min(u16::MAX as usize) as u16, title, buf);
+        let desc_width = (inner.width as usize).saturating_sub(2 + key_width).max(10);
         let mut lines = Vec::new();
         let contexts = [
             Context::Any,
@@ -42,17 +52,23 @@ impl Widget for Help<'_> {
             lines.push(Line::styled(context.label(), Style::new().add_modifier(Modifier::BOLD)));
             for binding in app.keymap.bindings.iter().filter(|b| b.when == context) {
                 let keys = binding.on.join(" ");
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  {keys:<key_width$}"), Style::new().fg(app.theme.cursor)),
-                    Span::raw(binding.desc.as_str()),
-                ]));
+                // A description too long for the window goes on under itself, never cut.
+                let desc = textwrap::wrap(&binding.desc, desc_width);
+                for (i, part) in desc.iter().enumerate() {
+                    let lead = if i == 0 { keys.as_str() } else { "" };
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("  {lead:<key_width$}"), Style::new().fg(app.theme.cursor)),
+                        Span::raw(part.to_string()),
+                    ]));
+                }
             }
             lines.push(Line::raw(""));
         }
         lines.push(Line::raw(
             "Mouse: the wheel scrolls the pane under it; a click focuses and selects.",
         ));
-        let scroll = self.scroll.min(lines.len().saturating_sub(1)) as u16;
+        // No scrolling on into blank rows: the last page is as far as it goes.
+        let scroll = self.scroll.min(lines.len().saturating_sub(inner.height as usize)) as u16;
         Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
     }
 }
