@@ -182,16 +182,7 @@ pub(crate) fn print_claims(
             };
             let checked = match analysis.crosscheck().counts(i, all) {
                 (0, 0) => String::new(),
-                (reports, contradicts) => {
-                    let reported = (reports > 0)
-                        .then(|| format!("reported by {}", recoupe::wording::counted(reports, "other article")));
-                    let contradicted = (contradicts > 0)
-                        .then(|| format!("contradicted by {}", recoupe::wording::counted(contradicts, "article")));
-                    format!(
-                        " [{}]",
-                        reported.into_iter().chain(contradicted).collect::<Vec<_>>().join(", ")
-                    )
-                }
+                (reports, contradicts) => format!(" [{}]", recoupe::wording::cross_checked(reports, contradicts)),
             };
             out!(
                 "{} ¶{} [{}] {speaker}{how}{cue}: {text}{checked}",

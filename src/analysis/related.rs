@@ -392,19 +392,7 @@ impl RelatedIndex {
                     .collect(),
             });
         }
-        let mut common: Vec<(f32, u32)> = Vec::new();
-        let (mut i, mut j) = (0, 0);
-        while i < a.terms.len() && j < b.terms.len() {
-            match a.terms[i].0.cmp(&b.terms[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    common.push((a.terms[i].1 * b.terms[j].1, a.terms[i].0));
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        let mut common: Vec<(f32, u32)> = shared_terms(&a.terms, &b.terms).map(|(t, w)| (w, t)).collect();
         common.sort_by(|x, y| y.0.total_cmp(&x.0));
         if !common.is_empty() {
             let terms = common
@@ -424,19 +412,27 @@ impl RelatedIndex {
     }
 }
 
-/// The dot product of two sparse unit vectors sorted by term: their cosine.
-fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
+/// The terms two sparse vectors sorted by term share, each with its weight product.
+fn shared_terms<'a>(a: &'a [(u32, f32)], b: &'a [(u32, f32)]) -> impl Iterator<Item = (u32, f32)> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let shared = (a[i].0, a[i].1 * b[j].1);
+                    i += 1;
+                    j += 1;
+                    return Some(shared);
+                }
             }
         }
-    }
-    sum
+        None
+    })
+}
+
+/// The dot product of two sparse unit vectors sorted by term: their cosine.
+fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    shared_terms(a, b).map(|(_, w)| w).sum()
 }

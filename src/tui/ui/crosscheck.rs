@@ -133,20 +133,7 @@ impl Widget for CrossCheckView<'_> {
         let title = if self.contrast {
             format!("Contrast: {}", crate::wording::counted(count, "claim against it"))
         } else {
-            let mut parts = Vec::new();
-            if reports > 0 {
-                parts.push(format!(
-                    "reported by {}",
-                    crate::wording::counted(reports, "other article")
-                ));
-            }
-            if contradicts > 0 {
-                parts.push(format!(
-                    "contradicted by {}",
-                    crate::wording::counted(contradicts, "article")
-                ));
-            }
-            format!("Cross-check: {}", parts.join(", "))
+            format!("Cross-check: {}", crate::wording::cross_checked(reports, contradicts))
         };
         // The keys when they fit beside the title (the help lists them anyway).
         let room = area.width.min(140) as usize;
