@@ -176,10 +176,7 @@ pub(crate) fn print_claims(
                 claims::HowFound::Named => String::new(),
                 other => format!(" [{}]", other.label()),
             };
-            let text = match c.kind {
-                claims::ClaimKind::Direct => format!("« {} »", c.text),
-                claims::ClaimKind::Indirect => c.text.clone(),
-            };
+            let text = c.quoted();
             let checked = match analysis.crosscheck().counts(i, all) {
                 (0, 0) => String::new(),
                 (reports, contradicts) => format!(" [{}]", recoupe::wording::cross_checked(reports, contradicts)),

@@ -56,6 +56,15 @@ pub struct ClaimId {
 }
 
 impl Claim {
+    /// Its words as the reader and the tables show them: a direct quotation in « », reported
+    /// speech as it is.
+    pub fn quoted(&self) -> String {
+        match self.kind {
+            ClaimKind::Direct => format!("« {} »", self.text),
+            ClaimKind::Indirect => self.text.clone(),
+        }
+    }
+
     pub fn id(&self) -> ClaimId {
         ClaimId {
             doc: self.doc,

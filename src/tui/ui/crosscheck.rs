@@ -51,11 +51,7 @@ fn wrapped(text: &str, width: usize, max: usize) -> Vec<Line<'static>> {
 /// `Speaker — « words »`.
 fn said(app: &App, claim: usize) -> String {
     let c = &app.analysis.claims[claim];
-    let words = match c.kind {
-        crate::analysis::claims::ClaimKind::Direct => format!("« {} »", c.text),
-        crate::analysis::claims::ClaimKind::Indirect => c.text.clone(),
-    };
-    crate::corpus::sanitize_line(&format!("{} — {words}", app.speaker_name(c)))
+    crate::corpus::sanitize_line(&format!("{} — {}", app.speaker_name(c), c.quoted()))
 }
 
 impl CrossCheckView<'_> {

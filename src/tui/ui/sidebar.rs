@@ -100,7 +100,7 @@ impl Sidebar<'_> {
                 // A speaker found through a pronoun, a role or the previous claim is marked `?`:
                 // worth checking before citing.
                 let speaker = format!("{speaker}{}", weak_mark(claim.how_found));
-                let text = format!("{speaker} — {}", quoted(claim));
+                let text = format!("{speaker} — {}", claim.quoted());
                 let options = textwrap::Options::new(width.max(4)).subsequent_indent("  ");
                 let mut lines: Vec<String> = textwrap::wrap(&text, options)
                     .into_iter()
@@ -200,7 +200,7 @@ impl Sidebar<'_> {
                         "❝ {}{} — {}",
                         app.speaker_name(claim),
                         weak_mark(claim.how_found),
-                        quoted(claim)
+                        claim.quoted()
                     );
                     Line::styled(fit(&text, width), Style::new().fg(app.theme.heading))
                 }
@@ -380,12 +380,4 @@ fn cross_check_lines(app: &App, claim: usize, width: usize) -> Vec<Line<'static>
         lines.push(Line::styled(fit(&text, width), Style::new().fg(app.theme.warning)));
     }
     lines
-}
-
-/// A direct quotation in « », reported speech as it is.
-fn quoted(claim: &crate::analysis::claims::Claim) -> String {
-    match claim.kind {
-        crate::analysis::claims::ClaimKind::Direct => format!("« {} »", claim.text),
-        crate::analysis::claims::ClaimKind::Indirect => claim.text.clone(),
-    }
 }
