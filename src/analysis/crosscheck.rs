@@ -10,11 +10,10 @@
 
 use super::actors::Actors;
 use super::claims::{Claim, ClaimKind};
-use super::lang::{self, Lang};
+use super::lang::Lang;
 use super::lexicon::Lexicon;
 use super::text::{fold, tokens};
 use super::{HashMap, HashSet};
-use crate::corpus::Corpus;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::sync::OnceLock;
 
@@ -282,9 +281,9 @@ pub(crate) fn shared_count<T: Ord>(a: &[T], b: &[T]) -> usize {
 }
 
 impl CrossCheck {
-    /// Cross-checks every claim of the corpus against the claims of the other documents.
-    pub fn build(corpus: &Corpus, actors: &Actors, claims: &[Claim], lexicon: &Lexicon) -> CrossCheck {
-        let langs: Vec<Lang> = corpus.documents.iter().map(lang::of_document).collect();
+    /// Cross-checks every claim of the corpus against the claims of the other documents;
+    /// `langs` is each document's language.
+    pub fn build(langs: &[Lang], actors: &Actors, claims: &[Claim], lexicon: &Lexicon) -> CrossCheck {
         let stemmers = [Stemmer::create(Algorithm::French), Stemmer::create(Algorithm::English)];
         let mut keys = Keys {
             ids: HashMap::default(),

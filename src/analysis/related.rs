@@ -154,8 +154,10 @@ impl RelatedIndex {
         let mut raw: Vec<(usize, usize, HashMap<u32, u32>)> = Vec::new();
         let mut entries = Vec::new();
         let mut claim_at = 0;
+        // Each document's language, found once for the stems here and the cross-checks.
+        let langs: Vec<super::lang::Lang> = corpus.documents.iter().map(super::lang::of_document).collect();
         for (d, doc) in corpus.documents.iter().enumerate() {
-            let lang = super::lang::of_document(doc);
+            let lang = langs[d];
             let algorithm = match lang {
                 super::lang::Lang::En => Algorithm::English,
                 super::lang::Lang::Fr => Algorithm::French,
@@ -234,7 +236,7 @@ impl RelatedIndex {
             by_passage,
             postings,
             words: vocab.words,
-            crosscheck: CrossCheck::build(corpus, actors, claims, lexicon),
+            crosscheck: CrossCheck::build(&langs, actors, claims, lexicon),
             speakers: claims.iter().map(|c| c.speaker).collect(),
             places: claims.iter().map(|c| (c.doc, c.passage)).collect(),
             actor_names: actors.actors.iter().map(|a| a.name.clone()).collect(),
