@@ -54,6 +54,11 @@ struct LangFile {
     thing_heads: Vec<String>,
     thing_tails: Vec<String>,
     stem_rules: Vec<(String, String)>,
+    clause_breaks: Vec<String>,
+    adjective_endings: Vec<String>,
+    capital_place_prepositions: Vec<String>,
+    #[serde(default)]
+    elisions: Vec<String>,
 }
 
 /// What the analysis knows of one language.
@@ -84,6 +89,14 @@ pub struct LangWords {
     pub thing_tails: HashSet<String>,
     stem_rules: Vec<(String, String)>,
     common_words: HashSet<String>,
+    /// Words that end a clause, compared in lower case with accents (`a` has, `à` to).
+    pub clause_breaks: HashSet<String>,
+    /// Endings of adjectives, with accents (`-ique`, `-éenne`, `-ian`).
+    pub adjective_endings: Vec<String>,
+    /// Prepositions before which a capital city is a place (`à Moscou`), with accents.
+    pub capital_place_prepositions: HashSet<String>,
+    /// Elided words split from the word they precede (`l’`, `qu’`), lower case.
+    pub elisions: HashSet<String>,
 }
 
 impl LangWords {
@@ -117,6 +130,10 @@ impl LangWords {
             thing_tails: set(&f.thing_tails),
             stem_rules: f.stem_rules,
             common_words: dictionary.lines().map(fold).collect(),
+            clause_breaks: lower(&f.clause_breaks),
+            adjective_endings: f.adjective_endings,
+            capital_place_prepositions: lower(&f.capital_place_prepositions),
+            elisions: lower(&f.elisions),
         }
     }
 
@@ -168,6 +185,17 @@ impl LangWords {
             None
         }
     }
+}
+
+/// Words in lower case, accents kept.
+fn lower(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// Whether a lower-case word is an elision of either language (`l`, `qu`): the tokeniser
+/// splits it off before it knows the language.
+pub fn is_elision(lower: &str) -> bool {
+    words(Lang::Fr).elisions.contains(lower) || words(Lang::En).elisions.contains(lower)
 }
 
 /// The word lists of a language, loaded on first use.

@@ -41,11 +41,6 @@ impl Token<'_> {
     }
 }
 
-/// French elided articles and pronouns: `l’`, `d’`, `qu’`…, split from the word they precede.
-const ELISIONS: &[&str] = &[
-    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "presqu", "quoiqu",
-];
-
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
@@ -81,7 +76,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             let s = start.unwrap_or(i);
             let word = &text[s..i];
             let lower = word.to_lowercase();
-            if ELISIONS.contains(&lower.as_str()) {
+            if super::lang::is_elision(&lower) {
                 let end = i + c.len_utf8();
                 out.push(Token {
                     start: s,

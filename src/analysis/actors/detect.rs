@@ -211,7 +211,10 @@ impl<'a> Detector<'a> {
         let place_use = e.kind == ActorKind::State
             && !self.lexicon.from_user.get(entry).copied().unwrap_or(false)
             && a > 0
-            && matches!(self.toks[a - 1].text, "à" | "À" | "in" | "at")
+            && self
+                .words
+                .capital_place_prepositions
+                .contains(&self.toks[a - 1].text.to_lowercase())
             && fold(&e.name) != self.folded[a..b].join(" ")
             && !self.toks[a].is_acronym();
         if place_use {
@@ -391,13 +394,11 @@ impl<'a> Detector<'a> {
 }
 
 /// A lower-case word with an adjective ending (`centrale`, `national`, `islamique`, `unies`).
-pub(super) fn is_adjective(t: &Token) -> bool {
-    const ENDINGS: &[&str] = &[
-        "al", "ale", "aux", "ique", "ien", "ienne", "ain", "aine", "ais", "aise", "el", "elle", "if", "ive", "ois",
-        "oise", "éen", "éenne", "iste", "aire", "unies", "unis", "ial", "iale", "ional", "ionale", "ate", "ic", "an",
-    ];
+pub(super) fn is_adjective(t: &Token, words: &LangWords) -> bool {
     let w = t.text;
-    w.chars().next().is_some_and(char::is_lowercase) && w.chars().count() > 3 && ENDINGS.iter().any(|e| w.ends_with(e))
+    w.chars().next().is_some_and(char::is_lowercase)
+        && w.chars().count() > 3
+        && words.adjective_endings.iter().any(|e| w.ends_with(e.as_str()))
 }
 
 /// The grouping key of a name: folded words, plural `s` dropped (`talibans` = `taliban`).

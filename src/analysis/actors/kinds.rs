@@ -66,7 +66,11 @@ impl Detector<'_> {
         if !institution(&self.folded[b - 1]) {
             return b;
         }
-        while end < self.toks.len() && end < b + 2 && self.adjacent(end - 1, end) && is_adjective(&self.toks[end]) {
+        while end < self.toks.len()
+            && end < b + 2
+            && self.adjacent(end - 1, end)
+            && is_adjective(&self.toks[end], self.words)
+        {
             end += 1;
         }
         end
@@ -96,7 +100,7 @@ impl Detector<'_> {
             }
             // Compared with accents: `a` (has) ends a clause, `à` (to) does not.
             let w = self.toks[k].text.to_lowercase();
-            if CLAUSE_BREAKS.contains(&w.as_str()) {
+            if self.words.clause_breaks.contains(&w) {
                 return None;
             }
         }

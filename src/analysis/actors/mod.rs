@@ -115,11 +115,6 @@ impl Actors {
     }
 }
 
-/// Auxiliaries and verbs that end a role phrase: `le général a dit que Milley…` gives Milley no role.
-const CLAUSE_BREAKS: &[&str] = &[
-    "a", "ont", "est", "sont", "était", "avait", "sera", "a-t-il", "a-t-elle", "qui", "que", "qu’", "qu'", "mais",
-    "et", "was", "is", "are", "were", "has", "have", "had", "said", "says", "who", "that", "and", "but",
-];
 /// How far back a role may stand from the name it introduces.
 const ROLE_WINDOW: usize = 10;
 /// How far back a role may stand from a department in it (`ministre de l’Intérieur`).
