@@ -75,6 +75,7 @@ struct WordsFile {
     bare_articles: Vec<String>,
     demonym_adjectives: Vec<String>,
     organisation_particles: Vec<String>,
+    department_openers: Vec<String>,
     place_nouns: Vec<String>,
 }
 
@@ -119,6 +120,8 @@ pub struct Lexicon {
     pub demonym_adjectives: HashSet<String>,
     /// Small words inside a name that make it an organisation (`of`: `Museum of Flight`).
     pub organisation_particles: HashSet<String>,
+    /// Articles and prepositions before a department's name in a role (`des Affaires étrangères`).
+    pub department_openers: HashSet<String>,
     /// Nouns of places before a name: `la ville de Toulouse`, `the city of Boston`.
     pub place_nouns: HashSet<String>,
     pub stopwords: HashSet<String>,
@@ -268,6 +271,7 @@ impl Lexicon {
             bare_articles: set(&words.bare_articles),
             demonym_adjectives: set(&words.demonym_adjectives),
             organisation_particles: set(&words.organisation_particles),
+            department_openers: set(&words.department_openers),
             place_nouns: set(&words.place_nouns),
             stopwords: set(&stop.words),
             function_words: set(&stop.words).union(&set(&stop.function_words)).cloned().collect(),

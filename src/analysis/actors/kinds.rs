@@ -79,10 +79,7 @@ impl Detector<'_> {
     /// A capitalised word that names a department in a role (`des Affaires étrangères`).
     pub(super) fn is_department_word(&self, a: usize, b: usize) -> bool {
         let prev = &self.folded[a - 1];
-        let after_article = matches!(
-            prev.as_str(),
-            "la" | "le" | "l'" | "de" | "du" | "des" | "d'" | "a" | "au" | "aux" | "of" | "the" | "for"
-        );
+        let after_article = self.lexicon.department_openers.contains(prev);
         let lowercase_next = b < self.toks.len() && self.adjacent(b - 1, b) && !self.is_name_token(b);
         after_article && (b - a >= 3 || self.vocab.lower.contains(&self.folded[a]) || lowercase_next)
     }
