@@ -40,6 +40,8 @@ struct LangFile {
     demonyms: Vec<String>,
     government_nouns: Vec<String>,
     relative_pronouns: Vec<String>,
+    #[serde(default)]
+    subordinators: Vec<String>,
     reporting_gerunds: Vec<String>,
     gerund_markers: Vec<String>,
     inversion_suffixes: Vec<String>,
@@ -71,6 +73,8 @@ pub struct LangWords {
     pub demonyms: HashSet<String>,
     pub government_nouns: HashSet<String>,
     pub relative_pronouns: HashSet<String>,
+    /// Words that open a subordinate clause inside a subject's piece (`tandis que la gauche`).
+    pub subordinators: HashSet<String>,
     pub reporting_gerunds: HashSet<String>,
     /// Words before a gerund that make it one (`en affirmant`); none in English.
     pub gerund_markers: HashSet<String>,
@@ -111,6 +115,7 @@ impl LangWords {
             demonyms: set(&f.demonyms),
             government_nouns: set(&f.government_nouns),
             relative_pronouns: set(&f.relative_pronouns),
+            subordinators: set(&f.subordinators),
             reporting_gerunds: set(&f.reporting_gerunds),
             gerund_markers: set(&f.gerund_markers),
             inversion_suffixes: {

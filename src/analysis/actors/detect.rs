@@ -250,6 +250,10 @@ impl<'a> Detector<'a> {
                 a += 1;
             }
         }
+        // `l’ONG Human Rights Watch`: a common acronym before a name says what it is.
+        if b - a >= 2 && self.toks[a].is_acronym() && self.words.common_acronyms.contains(&self.folded[a]) {
+            a += 1;
+        }
         if a >= b {
             return None;
         }

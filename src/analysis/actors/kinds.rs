@@ -16,6 +16,15 @@ impl Detector<'_> {
         {
             return false;
         }
+        // `le parti Renaissance`, `la société Orange`: the noun before says what it names.
+        if a > 0
+            && self.adjacent(a - 1, a)
+            && !self.toks[a - 1].is_capitalised()
+            && lex.organisation_words.contains(&self.folded[a - 1])
+            && !self.words.government_nouns.contains(&self.folded[a - 1])
+        {
+            return false;
+        }
         let article = a > 0 && lex.articles.contains(&self.folded[a - 1]);
         let usually_capitalised =
             self.vocab.capitalised_count.get(w).copied().unwrap_or(0) >= 3 && !self.vocab.lower.contains(w);
@@ -132,7 +141,10 @@ impl Detector<'_> {
         if possessive && (b + 1..(b + 4).min(self.toks.len())).any(|k| lex.roles.contains(&self.folded[k])) {
             votes.add(ActorKind::Organisation, 3);
         }
-        if words.iter().any(|w| lex.organisation_words.contains(w)) {
+        // `l’ONG Amnesty International`, `le groupe Samsung`: the noun before says what it is.
+        let noun_before =
+            prev.is_some_and(|p| lex.organisation_words.contains(p) && !self.words.government_nouns.contains(p));
+        if words.iter().any(|w| lex.organisation_words.contains(w)) || noun_before {
             votes.add(ActorKind::Organisation, 2);
         }
         if words.iter().any(|w| lex.media_words.contains(w)) {

@@ -194,6 +194,19 @@ impl Finder<'_> {
         while !pieces.is_empty() && self.ends_with_coordinator(&last) && !self.names_someone(&last) {
             last = pieces.pop()?;
         }
+        // `…, tandis que la gauche dénonce`: the subject is what follows the subordinator.
+        let span = self.token_span(&last);
+        if let Some(k) = span
+            .clone()
+            .rev()
+            .find(|&k| self.words.subordinators.contains(&self.folded[k]))
+            && k + 1 < span.end
+        {
+            let rest = self.toks[k + 1].start..last.end;
+            if self.names_someone(&rest) {
+                last = rest;
+            }
+        }
         let relative = {
             let span = self.token_span(&last);
             span.len() == 1 && self.words.relative_pronouns.contains(&self.folded[span.start])
@@ -327,13 +340,22 @@ impl Finder<'_> {
     /// Whether a phrase names someone by a role, a source noun or a speaking actor (not by a
     /// pronoun alone: `Pour lui` is too weak to open a claim).
     pub(super) fn speaks(&self, r: &Range<usize>) -> bool {
-        let span = self.token_span(r);
-        span.clone().any(|k| {
-            let w = &self.folded[k];
-            self.cues.source_nouns.contains(w)
-                || self.lexicon.roles.contains(w)
-                || self.words.government_nouns.contains(w)
-        }) || self.speaking_mention_in(r, false).is_some()
+        let mut span = self.token_span(r);
+        while span.start < span.end && self.cues.leading_words.contains(&self.folded[span.start]) {
+            span.start += 1;
+        }
+        // `l’ONG dénonce`, `la police fédérale recommande`: a definite organisation noun.
+        let organisation = span.len() >= 2
+            && self.cues.definite_articles.contains(&self.folded[span.start])
+            && self.lexicon.organisation_words.contains(&self.folded[span.start + 1]);
+        organisation
+            || span.clone().any(|k| {
+                let w = &self.folded[k];
+                self.cues.source_nouns.contains(w)
+                    || self.lexicon.roles.contains(w)
+                    || self.words.government_nouns.contains(w)
+            })
+            || self.speaking_mention_in(r, false).is_some()
     }
 
     /// Whether a phrase names a speaker: as `speaks`, or by a pronoun.
