@@ -276,3 +276,28 @@ fn a_present_tense_cue_and_a_group_noun_give_the_speaker() {
     let (_, said) = speaker_text_of(text, "une loi injuste");
     assert_eq!(said, "la gauche");
 }
+
+#[test]
+fn an_acronym_in_brackets_is_the_same_actor_but_a_party_after_a_person_is_not() {
+    let found = names_and_aliases(
+        "Le CIO (International Olympic Committee) a rejeté le plan. Le CIO a protesté. Le député Marc Durand (UMP) a voté contre.",
+    );
+    let forms_of = |form: &str| -> Vec<String> {
+        found
+            .iter()
+            .filter(|(n, a)| n == form || a.iter().any(|x| x == form))
+            .flat_map(|(n, a)| std::iter::once(n.clone()).chain(a.iter().cloned()))
+            .collect()
+    };
+    // A name translated: its initials in another order.
+    let cio = forms_of("CIO");
+    assert!(cio.iter().any(|f| f == "International Olympic Committee"), "{found:?}");
+    assert!(!forms_of("Marc Durand").iter().any(|f| f == "UMP"), "{found:?}");
+}
+
+#[test]
+fn an_institution_named_after_a_dotted_abbreviation_is_its_own_speaker() {
+    let text = "Crops are failing. The U.S. Department of Agriculture notes that ozone damages wheat more than any other pollutant.";
+    let (speaker, _) = speaker_text_of(text, "ozone damages");
+    assert_eq!(speaker.as_deref(), Some("U.S. Department of Agriculture"));
+}

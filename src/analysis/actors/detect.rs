@@ -129,10 +129,18 @@ impl<'a> Detector<'a> {
         let mut floor = 0;
         while i < self.toks.len() {
             if let Some((n, entry)) = self.alias_at(i).filter(|&(n, _)| !self.number_follows(i + n)) {
+                if let Some(found) = self.institution_after_abbreviation(i, i + n, floor) {
+                    i = found.end_token.max(i + 1);
+                    out.push(found);
+                    continue;
+                }
                 // A longer name wins by one word (`Trump Tower`); two more words are another name
                 // (`à Sputnik Georges Lefeuvre`).
                 let run_end = if self.is_name_token(i) { self.name_run(i) } else { i + n };
-                if run_end != i + n + 1 {
+                // `Russian State Hydrometeorological University`, `United States Department of
+                // Agriculture`: an institution's name that opens on a state's.
+                let institution = (i + n..run_end).any(|k| self.lexicon.organisation_words.contains(&self.folded[k]));
+                if run_end != i + n + 1 && !institution {
                     out.push(self.lexicon_found(i, i + n, entry, floor));
                     i += n;
                     if self.lexicon.entries[entry].kind == ActorKind::Person {
@@ -166,6 +174,14 @@ impl<'a> Detector<'a> {
             }
             if a > i && a < end {
                 // `Le Pakistan`, `Selon le Washington Post`: look again without the leading words.
+                if let Some(found) = self
+                    .alias_at(a)
+                    .and_then(|(n, _)| self.institution_after_abbreviation(a, a + n, floor))
+                {
+                    i = found.end_token.max(i + 1);
+                    out.push(found);
+                    continue;
+                }
                 if let Some((n, entry)) = self.alias_at(a).filter(|(n, _)| a + n >= end) {
                     out.push(self.lexicon_found(a, a + n, entry, floor));
                     i = a + n;
@@ -184,6 +200,25 @@ impl<'a> Detector<'a> {
             }
         }
         out
+    }
+
+    /// `the U.S. Environmental Protection Agency`: past the dot of an abbreviated name
+    /// (`a..k`), an institution's name goes on; the whole is that institution.
+    pub(super) fn institution_after_abbreviation(&self, a: usize, k: usize, floor: usize) -> Option<Found> {
+        // `U.S.`, not `ISIS-K.` ending a sentence.
+        if k >= self.toks.len()
+            || !self.toks[k - 1].text.contains('.')
+            || self.adjacent(k - 1, k)
+            || !self.adjacent_or_dot(k - 1, k)
+            || !self.is_name_token(k)
+        {
+            return None;
+        }
+        let end = self.name_run(k);
+        (k..end)
+            .any(|w| self.lexicon.organisation_words.contains(&self.folded[w]))
+            .then(|| self.generic(a, end, floor))
+            .flatten()
     }
 
     /// `France 3`, `Europe 1`: a number right after a name makes another name.

@@ -4,12 +4,33 @@
 use super::*;
 
 /// Merges surnames into full names and acronyms into their expansions.
-pub(super) fn merge(mut builders: Vec<Builder>, lexicon: &Lexicon, vocab: &Vocabulary) -> Vec<Builder> {
+/// `bracketed` holds the builders of names written `A (B)`: an acronym and the name it
+/// stands for, whichever is in brackets.
+pub(super) fn merge(
+    mut builders: Vec<Builder>,
+    bracketed: &[(usize, usize)],
+    lexicon: &Lexicon,
+    vocab: &Vocabulary,
+) -> Vec<Builder> {
     mark_countable(&mut builders, vocab);
     let mut target: Vec<Option<usize>> = vec![None; builders.len()];
+    for &(a, b) in bracketed {
+        let (short, long) = if builders[a].acronym { (a, b) } else { (b, a) };
+        let (s, l) = (&builders[short], &builders[long]);
+        // The acronym's letters are initials of the name, in any order (a name translated:
+        // `CEI (Italian Episcopal Conference)`); `Philippe Gosselin (UMP)` is a party.
+        let letters: HashSet<char> = initials(&l.key_tokens, lexicon, true).chars().collect();
+        let spelled = s
+            .key_tokens
+            .first()
+            .is_some_and(|w| w.chars().all(|c| letters.contains(&c)));
+        if s.acronym && !l.acronym && spelled && s.lexicon.is_none() && l.key_tokens.len() > 1 {
+            target[short].get_or_insert(long);
+        }
+    }
     for i in 0..builders.len() {
         let b = &builders[i];
-        if b.lexicon.is_some() || b.key_tokens.len() != 1 {
+        if b.lexicon.is_some() || b.key_tokens.len() != 1 || target[i].is_some() {
             continue;
         }
         let word = &b.key_tokens[0];

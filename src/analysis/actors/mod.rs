@@ -206,11 +206,14 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
     let vocab = vocabulary(corpus);
     let mut builders: Vec<Builder> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::default();
+    let mut bracketed: Vec<(usize, usize)> = Vec::new();
     for (d, doc) in corpus.documents.iter().enumerate() {
         let words = lang::words(lang::of_document(doc));
         for (p, passage) in doc.analysed() {
             let text = doc.text(passage);
             let detector = Detector::new(text, lexicon, words, &vocab, passage.kind == PassageKind::Heading);
+            // The builder and byte range of the name found before, for `Name (ACRONYM)`.
+            let mut previous: Option<(usize, usize, usize)> = None;
             for mut found in detector.run() {
                 // A full name the detector found on its own (`President Joe Biden`, the title
                 // left out) is still the lexicon's actor when the lexicon names it.
@@ -235,6 +238,16 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
                     });
                     builders.len() - 1
                 });
+                // `Union of Rationalist Atheists (UAAR)`, `CEI (Italian Episcopal Conference)`:
+                // a name in brackets right after another is another name of the same actor.
+                if let Some((before, _, end)) = previous
+                    && before != at
+                    && matches!(text[end..found.start].trim_matches(' '), "(")
+                    && text[found.end..].starts_with(')')
+                {
+                    bracketed.push((before, at));
+                }
+                previous = Some((at, found.start, found.end));
                 let b = &mut builders[at];
                 // One strong use (a full name, a role) makes the key a name everywhere.
                 b.weak &= found.weak;
@@ -252,7 +265,7 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
             }
         }
     }
-    let builders = merge(builders, lexicon, &vocab);
+    let builders = merge(builders, &bracketed, lexicon, &vocab);
     finish(builders, lexicon, corpus.documents.len())
 }
 

@@ -159,7 +159,14 @@ pub fn extract(corpus: &Corpus, actors: &Actors, lexicon: &Lexicon, cues: &Cues)
                 sentences: Vec::new(),
             };
             finder.folded = finder.toks.iter().map(|t| fold(t.text)).collect();
-            let split = sentences(text, &finder.quotes, &|w| finder.abbreviation(w));
+            // A period inside a name does not end a sentence (`the U.S. Department of Agriculture`).
+            let in_name = |i: usize| {
+                finder.mentions.iter().any(|r| {
+                    let m = finder.actors.mention(*r);
+                    m.start - finder.base <= i && i + 1 < m.end - finder.base
+                })
+            };
+            let split = sentences(text, &finder.quotes, &|w, i| finder.abbreviation(w) || in_name(i));
             finder.sentences = split;
             subject_before = finder.last_subject();
             for mut claim in finder.claims(&mut last) {
@@ -247,11 +254,12 @@ fn is_space(c: char) -> bool {
 
 /// Sentences of a passage as byte ranges, never cut inside a quotation; a quotation that ends
 /// a sentence (`« Deux. » Puis`) ends it there.
-/// `abbreviation` says which words a period does not end a sentence after (`M.`, `Mr.`, `Dr.`).
+/// `abbreviation` says after which word, and at which byte, a period does not end a sentence
+/// (`M.`, `Mr.`, `Dr.`, inside a name).
 fn sentences(
     text: &str,
     quotes: &[(Range<usize>, Range<usize>)],
-    abbreviation: &dyn Fn(&str) -> bool,
+    abbreviation: &dyn Fn(&str, usize) -> bool,
 ) -> Vec<Range<usize>> {
     let inside = |i: usize| quotes.iter().any(|(q, _)| q.start < i && i < q.end);
     let starts_sentence = |rest: &str| {
@@ -277,7 +285,7 @@ fn sentences(
             .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '«' | '“' | '"' | '\'' | '’'))
             .next()
             .unwrap_or("");
-        let short = c == '.' && (word.chars().count() == 1 && initial || abbreviation(&fold(word)));
+        let short = c == '.' && (word.chars().count() == 1 && initial || abbreviation(&fold(word), i));
         if !short && (rest.trim().is_empty() || starts_sentence(rest) || glued) {
             ends.push(end);
         }
@@ -350,7 +358,10 @@ mod tests {
     fn sentences_do_not_break_inside_quotes() {
         let text = "Il a dit : « Un. Deux. » Puis il part.";
         let q = quotations(text);
-        let s: Vec<&str> = sentences(text, &q, &|_| false).into_iter().map(|r| &text[r]).collect();
+        let s: Vec<&str> = sentences(text, &q, &|_, _| false)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
         assert_eq!(s, vec!["Il a dit : « Un. Deux. »", "Puis il part."]);
     }
 }
