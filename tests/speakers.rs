@@ -14,14 +14,21 @@ fn analyse(text: &str) -> (recoupe::analysis::actors::Actors, Vec<Claim>) {
     actors_and_claims(&corpus, &Lexicon::embedded())
 }
 
-/// The canonical speaker of the claim whose text starts with `words`.
-fn speaker_of(text: &str, words: &str) -> (Option<String>, HowFound) {
+/// The claim whose text starts with `words`, and the canonical name of its speaker.
+fn claim_starting(text: &str, words: &str) -> (Option<String>, Claim) {
     let (actors, claims) = analyse(text);
     let claim = claims
         .iter()
         .find(|c| c.text.starts_with(words))
-        .unwrap_or_else(|| panic!("no claim starting {words:?} in {claims:#?}"));
-    (claim.speaker.map(|s| actors.actors[s].name.clone()), claim.how_found)
+        .unwrap_or_else(|| panic!("no claim starting {words:?} in {claims:#?}"))
+        .clone();
+    (claim.speaker.map(|s| actors.actors[s].name.clone()), claim)
+}
+
+/// The canonical speaker of the claim whose text starts with `words`.
+fn speaker_of(text: &str, words: &str) -> (Option<String>, HowFound) {
+    let (speaker, claim) = claim_starting(text, words);
+    (speaker, claim.how_found)
 }
 
 #[test]
@@ -239,17 +246,10 @@ fn opinion_holders_dialogue_cues_and_recent_past_open_claims() {
     assert!(claims.is_empty(), "{claims:#?}");
 }
 
-/// The claim whose text starts with `words`: its canonical speaker and the words naming it.
+/// The canonical speaker of the claim whose text starts with `words`, and the words naming it.
 fn speaker_text_of(text: &str, words: &str) -> (Option<String>, String) {
-    let (actors, claims) = analyse(text);
-    let claim = claims
-        .iter()
-        .find(|c| c.text.starts_with(words))
-        .unwrap_or_else(|| panic!("no claim starting {words:?} in {claims:#?}"));
-    (
-        claim.speaker.map(|s| actors.actors[s].name.clone()),
-        claim.speaker_text.clone(),
-    )
+    let (speaker, claim) = claim_starting(text, words);
+    (speaker, claim.speaker_text)
 }
 
 #[test]

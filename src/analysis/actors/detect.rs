@@ -174,18 +174,17 @@ impl<'a> Detector<'a> {
             }
             if a > i && a < end {
                 // `Le Pakistan`, `Selon le Washington Post`: look again without the leading words.
-                if let Some(found) = self
-                    .alias_at(a)
-                    .and_then(|(n, _)| self.institution_after_abbreviation(a, a + n, floor))
-                {
-                    i = found.end_token.max(i + 1);
-                    out.push(found);
-                    continue;
-                }
-                if let Some((n, entry)) = self.alias_at(a).filter(|(n, _)| a + n >= end) {
-                    out.push(self.lexicon_found(a, a + n, entry, floor));
-                    i = a + n;
-                    continue;
+                if let Some((n, entry)) = self.alias_at(a) {
+                    if let Some(found) = self.institution_after_abbreviation(a, a + n, floor) {
+                        i = found.end_token.max(i + 1);
+                        out.push(found);
+                        continue;
+                    }
+                    if a + n >= end {
+                        out.push(self.lexicon_found(a, a + n, entry, floor));
+                        i = a + n;
+                        continue;
+                    }
                 }
             }
             if let Some(found) = self.generic(a, end, floor) {

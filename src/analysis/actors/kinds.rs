@@ -10,7 +10,7 @@ impl Detector<'_> {
         let w = &self.folded[a];
         let lex = self.lexicon;
         if !self.words.is_common_word(w)
-            || (lex.organisation_words.contains(w) && !self.words.government_nouns.contains(w))
+            || self.organisation_noun(w)
             || lex.media_words.contains(w)
             || lex.group_words.contains(w)
         {
@@ -20,8 +20,7 @@ impl Detector<'_> {
         if a > 0
             && self.adjacent(a - 1, a)
             && !self.toks[a - 1].is_capitalised()
-            && lex.organisation_words.contains(&self.folded[a - 1])
-            && !self.words.government_nouns.contains(&self.folded[a - 1])
+            && self.organisation_noun(&self.folded[a - 1])
         {
             return false;
         }
@@ -85,6 +84,12 @@ impl Detector<'_> {
         end
     }
 
+    /// A noun that says a name after it is an organisation's (`parti`, `groupe`, `ONG`); not
+    /// `gouvernement`, which stands for a state.
+    pub(super) fn organisation_noun(&self, w: &str) -> bool {
+        self.lexicon.organisation_words.contains(w) && !self.words.government_nouns.contains(w)
+    }
+
     /// A capitalised word that names a department in a role (`des Affaires étrangères`).
     pub(super) fn is_department_word(&self, a: usize, b: usize) -> bool {
         let prev = &self.folded[a - 1];
@@ -142,8 +147,7 @@ impl Detector<'_> {
             votes.add(ActorKind::Organisation, 3);
         }
         // `l’ONG Amnesty International`, `le groupe Samsung`: the noun before says what it is.
-        let noun_before =
-            prev.is_some_and(|p| lex.organisation_words.contains(p) && !self.words.government_nouns.contains(p));
+        let noun_before = prev.is_some_and(|p| self.organisation_noun(p));
         if words.iter().any(|w| lex.organisation_words.contains(w)) || noun_before {
             votes.add(ActorKind::Organisation, 2);
         }

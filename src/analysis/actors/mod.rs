@@ -212,8 +212,8 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
         for (p, passage) in doc.analysed() {
             let text = doc.text(passage);
             let detector = Detector::new(text, lexicon, words, &vocab, passage.kind == PassageKind::Heading);
-            // The builder and byte range of the name found before, for `Name (ACRONYM)`.
-            let mut previous: Option<(usize, usize, usize)> = None;
+            // The builder of the name found before and where it ends, for `Name (ACRONYM)`.
+            let mut previous: Option<(usize, usize)> = None;
             for mut found in detector.run() {
                 // A full name the detector found on its own (`President Joe Biden`, the title
                 // left out) is still the lexicon's actor when the lexicon names it.
@@ -240,14 +240,14 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
                 });
                 // `Union of Rationalist Atheists (UAAR)`, `CEI (Italian Episcopal Conference)`:
                 // a name in brackets right after another is another name of the same actor.
-                if let Some((before, _, end)) = previous
+                if let Some((before, end)) = previous
                     && before != at
                     && matches!(text[end..found.start].trim_matches(' '), "(")
                     && text[found.end..].starts_with(')')
                 {
                     bracketed.push((before, at));
                 }
-                previous = Some((at, found.start, found.end));
+                previous = Some((at, found.end));
                 let b = &mut builders[at];
                 // One strong use (a full name, a role) makes the key a name everywhere.
                 b.weak &= found.weak;

@@ -340,10 +340,7 @@ impl Finder<'_> {
     /// Whether a phrase names someone by a role, a source noun or a speaking actor (not by a
     /// pronoun alone: `Pour lui` is too weak to open a claim).
     pub(super) fn speaks(&self, r: &Range<usize>) -> bool {
-        let mut span = self.token_span(r);
-        while span.start < span.end && self.cues.leading_words.contains(&self.folded[span.start]) {
-            span.start += 1;
-        }
+        let span = self.trimmed(r.clone()).map_or(0..0, |t| self.token_span(&t));
         // `l’ONG dénonce`, `la police fédérale recommande`: a definite organisation noun.
         let organisation = span.len() >= 2
             && self.cues.definite_articles.contains(&self.folded[span.start])
