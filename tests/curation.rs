@@ -228,6 +228,7 @@ fn merging_from_the_actor_view_is_applied_at_once_and_saved() {
     act(&mut app, Action::CloseOverlay);
     open_view_at(&mut app, "Timber Sycamore");
     act(&mut app, Action::NotAnActor);
+    act(&mut app, Action::PromptChar('y'));
     assert!(app.analysis.actors.actors.iter().all(|a| a.name != "Timber Sycamore"));
     let back = Curation::load(&path).expect("written");
     assert!(back.file.not_actors.iter().any(|n| n == "Timber Sycamore"));
@@ -246,6 +247,7 @@ fn an_unwritable_lexicon_is_reported_and_the_change_kept_for_the_session() {
     let mut app = App::with_curation(load_seeds(), curation, 120, 40);
     open_view_at(&mut app, "Timber Sycamore");
     act(&mut app, Action::NotAnActor);
+    act(&mut app, Action::PromptChar('y'));
     let message = app.message.clone().expect("a message");
     assert!(message.warning, "{message:?}");
     assert!(
@@ -271,6 +273,7 @@ fn x_in_the_actors_tab_marks_the_selected_actor_and_in_the_selection_tab_removes
     let first = app.document_actors()[0].0;
     let name = app.analysis.actors.actors[first].name.clone();
     act(&mut app, on_actors);
+    act(&mut app, Action::PromptChar('y'));
     assert!(
         app.analysis.actors.actors.iter().all(|a| a.name != name),
         "{name} is gone"

@@ -348,9 +348,9 @@ fn n_without_an_actor_says_what_to_do() {
 }
 
 #[test]
-fn enter_in_the_actors_tab_pins_and_esc_unpins() {
+fn p_in_the_actors_tab_pins_and_esc_unpins() {
     let mut a = app(120, 40);
-    run(&mut a, &[Action::FocusPrev, Action::SideOpen]);
+    run(&mut a, &[Action::FocusPrev, Action::PinActor]);
     let first = a.document_actors()[0].0;
     assert_eq!(a.pinned, Some(first));
     assert!(screen(&a).contains(&format!("◆ {}", a.analysis.actors.actors[first].name)));
@@ -359,7 +359,24 @@ fn enter_in_the_actors_tab_pins_and_esc_unpins() {
 }
 
 #[test]
-fn actor_view_lists_the_corpus_and_enter_jumps_to_the_first_mention() {
+fn enter_in_the_actors_tab_opens_the_actor_page_and_esc_closes_it() {
+    let mut a = app(120, 40);
+    run(&mut a, &[Action::FocusPrev, Action::SideOpen]);
+    let first = a.document_actors()[0].0;
+    let name = a.analysis.actors.actors[first].name.clone();
+    let s = screen(&a);
+    assert!(
+        s.contains(&format!("{name} — ")),
+        "the page is titled with the actor:\n{s}"
+    );
+    assert!(s.contains("Mentions ("), "{s}");
+    assert_eq!(a.pinned, None, "Enter no longer pins");
+    update(&mut a, Action::CloseOverlay);
+    assert!(a.overlay.is_none());
+}
+
+#[test]
+fn actor_view_lists_the_corpus_and_enter_opens_the_page_whose_lines_jump_with_history() {
     let mut a = app(120, 40);
     update(&mut a, Action::ToggleActorsView);
     let s = screen(&a);
@@ -370,10 +387,22 @@ fn actor_view_lists_the_corpus_and_enter_jumps_to_the_first_mention() {
         update(&mut a, Action::OverlayDown);
     }
     update(&mut a, Action::OverlayOpen);
+    let s = screen(&a);
+    assert!(s.contains("Maria Zakharova — "), "{s}");
+    // The last mention, then Enter: the reader stands there, the actor pinned.
+    update(&mut a, Action::OverlayDown);
+    let second = a.analysis.actors.actors[zakharova].mentions[1].clone();
+    let start = (a.reader.doc, a.reader.passage);
+    update(&mut a, Action::OverlayOpen);
     assert!(a.overlay.is_none());
     assert_eq!(a.pinned, Some(zakharova));
-    let first = &a.analysis.actors.actors[zakharova].mentions[0];
-    assert_eq!((a.reader.doc, a.reader.passage), (first.doc, first.passage));
+    assert_eq!((a.reader.doc, a.reader.passage), (second.doc, second.passage));
+    update(&mut a, Action::Back);
+    assert_eq!(
+        (a.reader.doc, a.reader.passage),
+        start,
+        "Back returns to where the reader was"
+    );
 }
 
 #[test]
@@ -809,7 +838,7 @@ fn a_load_that_finds_nothing_closes_the_reader_with_the_reason() {
 /// The screen rows where each sidebar item begins, read off the screen as a user sees it:
 /// an item's first row starts at the pane's left edge, its other rows are indented.
 fn sidebar_items_on_screen(app: &App, screen: &str) -> (u16, Vec<u16>) {
-    let panes = recoupe::tui::layout::Panes::of(app.area).expect("room for the panes");
+    let panes = recoupe::tui::layout::Panes::of(app.area, app.sidebar_extra).expect("room for the panes");
     let left = panes.sidebar.x as usize + 1;
     let starts = screen
         .lines()

@@ -5,6 +5,7 @@ pub mod claims;
 pub mod crosscheck;
 pub mod lang;
 pub mod lexicon;
+pub mod profile;
 pub mod query;
 pub mod related;
 pub mod text;

@@ -101,6 +101,8 @@ pub enum Action {
     RenameActor,
     ChangeKind,
     NotAnActor,
+    /// Take back the last actor correction (several steps), saved like any correction.
+    Undo,
     /// Typing at a prompt.
     PromptDown,
     PromptUp,
@@ -116,6 +118,13 @@ pub enum Action {
     OverlayPageDown,
     OverlayPageUp,
     OverlayOpen,
+    OverlayFirst,
+    OverlayLast,
+    /// Pin the actor chosen (Actors tab, actor view): lit in the reader and walked by `n`/`N`.
+    PinActor,
+    /// Make the sidebar wider / narrower (within limits that leave the reader room).
+    WidenSidebar,
+    NarrowSidebar,
 
     /// The terminal changed size.
     #[serde(skip)]

@@ -7,7 +7,7 @@ mod reader;
 mod sidebar;
 
 pub use list::{Focus, ListCursor};
-pub use prompt::{Overlay, Prompt, PromptPurpose};
+pub use prompt::{ActorPage, Overlay, PageItem, Prompt, PromptPurpose};
 pub use reader::{History, Location, ReaderState};
 pub use sidebar::{SelectionItem, Sidebar, SidebarTab};
 
@@ -59,6 +59,14 @@ pub struct Reanalysis {
     pub show: Option<Shown>,
     /// The correction was made in the actor view: go back to it.
     pub from_view: bool,
+}
+
+/// A correction `u` can take back: the user's lexicon as it was before it.
+#[derive(Debug, Clone)]
+pub struct Undo {
+    pub before: Curation,
+    /// What the correction did, as its message said (`Merged A into B`).
+    pub what: String,
 }
 
 /// Reading and analysing a corpus in the background.
@@ -133,6 +141,10 @@ pub struct App {
     pub last_query: String,
     /// A correction being analysed in the background.
     pub reanalysis: Option<Reanalysis>,
+    /// Columns the user added to the sidebar's width (negative: took away).
+    pub sidebar_extra: i16,
+    /// The corrections of this session, the last one last: `u` takes them back one by one.
+    pub undo: Vec<Undo>,
     pub quit: bool,
 }
 
@@ -214,6 +226,8 @@ impl App {
             message: broken.map(|text| Message { text, warning: true }),
             effects: Vec::new(),
             reanalysis: None,
+            undo: Vec::new(),
+            sidebar_extra: 0,
             last_query: String::new(),
             preview_from: None,
             quit: false,
@@ -238,7 +252,7 @@ impl App {
     }
 
     pub fn panes(&self) -> Option<Panes> {
-        Panes::of(self.area)
+        Panes::of(self.area, self.sidebar_extra)
     }
 
     pub fn reader_width(&self) -> usize {
@@ -344,11 +358,19 @@ impl App {
             Some(Overlay::Actors { cursor }) => {
                 Some(cursor.selected).filter(|&a| a < self.analysis.actors.actors.len())
             }
+            Some(Overlay::ActorPage(page)) => {
+                Some(page.profile.actor).filter(|&a| a < self.analysis.actors.actors.len())
+            }
             Some(_) => None,
             None => (self.focus == Focus::Sidebar && self.sidebar.tab == SidebarTab::Actors)
                 .then(|| self.document_actors().get(self.sidebar.selected).map(|(a, _)| *a))
                 .flatten(),
         }
+    }
+
+    /// The actor view or an actor page is open: curation prompts go back to the actor view.
+    pub fn in_actor_overlay(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Actors { .. } | Overlay::ActorPage(_)))
     }
 
     /// The choices a prompt offers as a plain list (alias to split off, kind), narrowed by what is typed.

@@ -18,6 +18,8 @@ pub enum Overlay {
     Warnings {
         scroll: usize,
     },
+    /// One actor at a glance: its mentions in context, claims, months and company.
+    ActorPage(Box<ActorPage>),
     /// A claim's cross-references: the other articles that report it and those that
     /// contradict it (`contrast`: only those, beside the claim).
     CrossCheck {
@@ -56,11 +58,48 @@ pub enum PromptPurpose {
     Kind(usize),
     /// The selection was never exported: quit anyway? (`y` or `q` again to confirm).
     ConfirmQuit,
+    /// Never an actor, in any article (a corpus-wide entry of the lexicon): sure? (`y`).
+    ConfirmNotActor(usize),
 }
 
 impl PromptPurpose {
     /// A yes/no question, answered by one key rather than typed and sent with Enter.
     pub fn is_question(&self) -> bool {
-        matches!(self, PromptPurpose::ConfirmOverwrite(_) | PromptPurpose::ConfirmQuit)
+        matches!(
+            self,
+            PromptPurpose::ConfirmOverwrite(_) | PromptPurpose::ConfirmQuit | PromptPurpose::ConfirmNotActor(_)
+        )
+    }
+}
+
+/// The actor page: what it shows, and the line chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorPage {
+    pub profile: crate::analysis::profile::ActorProfile,
+    pub cursor: ListCursor,
+    /// Opened from the actor view at this cursor: closing the page goes back there.
+    pub from_view: Option<ListCursor>,
+}
+
+/// A line of the actor page that Enter follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageItem {
+    /// The n-th mention of the profile.
+    Mention(usize),
+    /// A claim (index into the analysis's claims).
+    Claim(usize),
+    /// An actor named beside this one: its own page.
+    Company(usize),
+}
+
+impl ActorPage {
+    /// The lines Enter follows, in the order the page shows them.
+    pub fn items(&self) -> Vec<PageItem> {
+        let p = &self.profile;
+        (0..p.mentions.len())
+            .map(PageItem::Mention)
+            .chain(p.claims.iter().map(|&c| PageItem::Claim(c)))
+            .chain(p.company.iter().map(|&(a, _)| PageItem::Company(a)))
+            .collect()
     }
 }

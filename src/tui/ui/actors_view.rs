@@ -19,8 +19,9 @@ impl Widget for ActorsView<'_> {
         let app = self.app;
         let total = app.analysis.actors.actors.len();
         let title = format!(
-            " Actors of the corpus: {total} — {} pins · {} merge · {} split · {} rename · {} kind · {} not an actor · {} closes ",
+            " Actors of the corpus: {total} — {} its page · {} pins · {} merge · {} split · {} rename · {} kind · {} not an actor · {} closes ",
             app.key(Action::OverlayOpen),
+            app.key(Action::PinActor),
             app.key(Action::MergeActor),
             app.key(Action::SplitAlias),
             app.key(Action::RenameActor),

@@ -1,10 +1,11 @@
 //! Turning state into a frame. Nothing here changes state.
 
+mod actor_page;
 mod actors_view;
 mod crosscheck;
 mod doc_list;
 mod filter;
-mod help;
+pub mod help;
 use super::layout;
 mod reader;
 mod sidebar;
@@ -22,7 +23,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 pub fn render(app: &App, frame: &mut Frame) -> HitMap {
     let mut hits = HitMap::default();
     let area = frame.area();
-    let Some(panes) = Panes::of(area) else {
+    let Some(panes) = Panes::of(area, app.sidebar_extra) else {
         let message = format!(
             "Terminal too small ({}x{}): recoupe needs {MIN_WIDTH}x{MIN_HEIGHT}. Enlarge it, or {} to quit.",
             area.width,
@@ -57,6 +58,10 @@ pub fn render(app: &App, frame: &mut Frame) -> HitMap {
             area,
         ),
         Some(Overlay::CrossCheck { .. }) => {}
+        Some(Overlay::ActorPage(ref page)) if page.profile.actor < app.analysis.actors.actors.len() => {
+            frame.render_widget(actor_page::ActorPageView { app, page }, area)
+        }
+        Some(Overlay::ActorPage(_)) => {}
         Some(Overlay::Prompt(ref prompt)) => {
             let above = ratatui::layout::Rect {
                 height: panes.status.y,
@@ -129,14 +134,24 @@ fn popup(
     title: String,
     buf: &mut ratatui::buffer::Buffer,
 ) -> ratatui::layout::Rect {
+    framed(app, centred(area, width, area.height * 9 / 10), title, buf)
+}
+
+/// A window of at most this size, centred in an area.
+fn centred(area: ratatui::layout::Rect, width: u16, height: u16) -> ratatui::layout::Rect {
     use ratatui::layout::{Constraint, Flex, Layout};
     let [popup] = Layout::horizontal([Constraint::Max(width)])
         .flex(Flex::Center)
         .areas(area);
-    let [popup] = Layout::vertical([Constraint::Percentage(90)])
+    let [popup] = Layout::vertical([Constraint::Max(height)])
         .flex(Flex::Center)
         .areas(popup);
-    framed(app, popup, title, buf)
+    popup
+}
+
+/// Inside a rounded border.
+fn inner_of(area: ratatui::layout::Rect) -> ratatui::layout::Rect {
+    Block::bordered().inner(area)
 }
 
 /// Clears an area over the panes and frames it with a rounded border; gives the inside.

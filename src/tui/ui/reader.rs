@@ -156,7 +156,8 @@ impl Widget for Reader<'_> {
         let name = app.current_document().map_or("", |d| d.id.as_str());
         let title = Line::from(format!(" {name} · ¶ {position}/{shown} "));
         let block = pane_block(app, title, Focus::Reader);
-        let inner = block.inner(area);
+        // The text at a readable measure, centred in a wide pane.
+        let inner = crate::tui::layout::measured(block.inner(area));
         block.render(area, buf);
         let theme = &app.theme;
         let lines: Vec<Line> = reader

@@ -154,6 +154,10 @@ impl Widget for PromptLine<'_> {
                 crate::wording::counted(self.app.selection.len(), "selected item"),
                 app.key(Action::Quit)
             ),
+            PromptPurpose::ConfirmNotActor(a) => format!(
+                " Never report {} as an actor, in any article (saved to your lexicon)? (y confirms, any other key keeps it) ",
+                self.actor(*a)
+            ),
             PromptPurpose::TextSearch => format!(" Search (accents and case ignored; {enter} finds, {esc} cancels): /"),
             PromptPurpose::MergeInto(a) => format!(
                 " Merge {} into ({choose} choose, {enter} merges, {esc} cancels): ",

@@ -7,28 +7,74 @@ use super::*;
 /// it (in the background) and the file saved; an unwritable file is said in the status bar and
 /// the correction kept for the session. `show` is the actor to select once the analysis is in.
 pub(super) fn curate(app: &mut App, change: impl FnOnce(&mut Curation, &[Actor]), done: String, show: Option<Shown>) {
+    if !can_curate(app) {
+        return;
+    }
+    let before = app.curation.clone();
+    change(&mut app.curation, &app.analysis.actors.actors);
+    if commit(app, before.clone(), done.clone(), show) {
+        app.undo.push(crate::tui::state::Undo { before, what: done });
+        let extra = app.undo.len().saturating_sub(UNDO_STEPS);
+        app.undo.drain(..extra);
+    }
+}
+
+/// Corrections `u` can take back, the oldest first forgotten.
+const UNDO_STEPS: usize = 100;
+
+/// Takes the last correction back: the lexicon as it was before it, saved and analysed again
+/// like any correction.
+pub(super) fn undo_curation(app: &mut App) {
+    if !can_curate(app) {
+        return;
+    }
+    let Some(step) = app.undo.pop() else {
+        say(app, "Nothing to undo: no actor correction made in this session");
+        return;
+    };
+    let now = std::mem::replace(&mut app.curation, step.before.clone());
+    let left = app.undo.len();
+    let done = format!(
+        "Undone: {}{}",
+        step.what,
+        match left {
+            0 => String::new(),
+            n => format!(" ({} can undo {} more)", app.key(Action::Undo), n),
+        }
+    );
+    if !commit(app, now, done, None) {
+        app.undo.push(step);
+    }
+}
+
+/// A correction can be made now: no analysis is under way.
+pub(super) fn can_curate(app: &mut App) -> bool {
     if app.loading.is_some() {
         warn(
             app,
             "The actors are still being worked out: correct them once the gauge is gone",
         );
-        return;
+        return false;
     }
     if app.reanalysis.is_some() {
         warn(app, "The last correction is still being applied: try again in a moment");
-        return;
+        return false;
     }
-    let before = app.curation.clone();
-    change(&mut app.curation, &app.analysis.actors.actors);
+    true
+}
+
+/// The lexicon in `app.curation` is put in use: analysed again in the background and saved.
+/// A lexicon that does not build puts `before` back, says why and returns false.
+fn commit(app: &mut App, before: Curation, done: String, show: Option<Shown>) -> bool {
     let lexicon = match app.curation.lexicon() {
         Ok(l) => l,
         Err(e) => {
             app.curation = before;
             warn(app, &format!("{e}: nothing changed"));
-            return;
+            return false;
         }
     };
-    let from_view = matches!(app.overlay, Some(Overlay::Actors { .. })) || std::mem::take(&mut app.curating_from_view);
+    let from_view = app.in_actor_overlay() || std::mem::take(&mut app.curating_from_view);
     // Actors and claims are renumbered by a new analysis: they are found again by their ids.
     let id_of = |app: &App, a: usize| app.analysis.actors.actors.get(a).and_then(|x| x.id());
     app.reanalysis = Some(Reanalysis {
@@ -47,6 +93,7 @@ pub(super) fn curate(app: &mut App, change: impl FnOnce(&mut Curation, &[Actor])
         lexicon: Box::new(lexicon),
     });
     app.effects.push(crate::tui::effect::Effect::SaveLexicon { done });
+    true
 }
 
 /// Once a correction's analysis is in: the pinned actor, the filter, the selected claims and

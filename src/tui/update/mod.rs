@@ -9,7 +9,8 @@ use super::action::Action;
 use super::background::Background;
 use super::layout::{Hit, inner};
 use super::state::{
-    App, Focus, ListCursor, Message, Overlay, Prompt, PromptPurpose, Reanalysis, SelectionItem, Shown, SidebarTab,
+    ActorPage, App, Focus, ListCursor, Message, Overlay, PageItem, Prompt, PromptPurpose, Reanalysis, SelectionItem,
+    Shown, SidebarTab,
 };
 use crate::analysis::actors::Actor;
 use crate::analysis::lexicon::ActorKind;
@@ -182,12 +183,19 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
                         PromptPurpose::MergeInto(a)
                         | PromptPurpose::SplitAlias(a)
                         | PromptPurpose::Rename(a)
-                        | PromptPurpose::Kind(a),
+                        | PromptPurpose::Kind(a)
+                        | PromptPurpose::ConfirmNotActor(a),
                     ..
                 }) = overlay
                     && std::mem::take(&mut app.curating_from_view)
                 {
                     app.overlay = Some(actors_view_at(app, a));
+                }
+                // A page opened from the actor view goes back to it.
+                if let Overlay::ActorPage(page) = overlay
+                    && let Some(cursor) = page.from_view
+                {
+                    app.overlay = Some(Overlay::Actors { cursor });
                 }
             } else if let Some(search) = app.search.take() {
                 say(app, &format!("Search for “{}” cleared", search.found.query));
@@ -254,17 +262,48 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
                     });
                 }
             }
-            if let Some(Overlay::Actors { cursor }) = app.overlay {
-                app.overlay = None;
-                if cursor.selected < app.analysis.actors.actors.len() {
-                    // n/N walk the pinned actor from now on, not the search.
-                    app.search = None;
-                    app.pinned = Some(cursor.selected);
-                    app.mention_cursor = None;
-                    return Some(Action::NextMention);
-                }
+            if let Some(Overlay::Actors { cursor }) = app.overlay
+                && cursor.selected < app.analysis.actors.actors.len()
+            {
+                open_actor_page(app, cursor.selected, Some(cursor));
+            } else if let Some(Overlay::ActorPage(page)) = &app.overlay {
+                return follow_page_item(app, page.items().get(page.cursor.selected).copied()?);
             }
         }
+        Action::OverlayFirst => step_overlay(app, isize::MIN / 2),
+        Action::OverlayLast => step_overlay(app, isize::MAX / 2),
+        Action::PinActor => {
+            let actor = match &app.overlay {
+                Some(Overlay::Actors { cursor }) => Some(cursor.selected),
+                _ => app.curated_actor(),
+            };
+            match actor.filter(|&a| a < app.analysis.actors.actors.len()) {
+                Some(a) if app.overlay.is_some() => {
+                    app.overlay = None;
+                    pin(app, a);
+                    return Some(Action::NextMention);
+                }
+                Some(a) if app.pinned == Some(a) => {
+                    app.pinned = None;
+                    say(app, "Actor unpinned");
+                }
+                Some(a) => pin(app, a),
+                None => say(app, &no_curated_actor(app)),
+            }
+        }
+        Action::WidenSidebar | Action::NarrowSidebar => {
+            let step = if action == Action::WidenSidebar { 4 } else { -4 };
+            let before = app.panes().map(|p| p.sidebar.width);
+            app.sidebar_extra = (app.sidebar_extra + step).clamp(-60, 120);
+            let after = app.panes().map(|p| p.sidebar.width);
+            if before == after {
+                // At its limit: the extra width asked for is not kept either.
+                app.sidebar_extra -= step;
+                say(app, "The sidebar is as wide (or as narrow) as it can be here");
+            }
+            relayout(app);
+        }
+        Action::Undo => undo_curation(app),
         Action::NextTab | Action::PrevTab => {
             let order = SidebarTab::ORDER;
             let step = if action == Action::NextTab { 1 } else { order.len() - 1 };
@@ -307,7 +346,7 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
                 ),
                 _ => (PromptPurpose::Kind(actor), String::new()),
             };
-            app.curating_from_view = matches!(app.overlay, Some(Overlay::Actors { .. }));
+            app.curating_from_view = app.in_actor_overlay();
             app.overlay = Some(Overlay::Prompt(Prompt {
                 purpose,
                 input,
@@ -315,15 +354,16 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
             }));
         }
         Action::NotAnActor => match app.curated_actor() {
-            Some(actor) => {
-                let name = app.analysis.actors.actors[actor].name.clone();
-                curate(
-                    app,
-                    |c, actors| c.not_an_actor(&actors[actor]),
-                    format!("{name} is not an actor any more"),
-                    None,
-                );
+            // Corpus-wide and saved: asked first (when it can be done now).
+            Some(actor) if curation::can_curate(app) => {
+                app.curating_from_view = app.in_actor_overlay();
+                app.overlay = Some(Overlay::Prompt(Prompt {
+                    purpose: PromptPurpose::ConfirmNotActor(actor),
+                    input: String::new(),
+                    choice: 0,
+                }));
             }
+            Some(_) => {}
             None => say(app, &no_curated_actor(app)),
         },
         Action::RemoveSelected => remove_selected(app),

@@ -10,14 +10,25 @@ pub(super) fn overlay_page(app: &App) -> isize {
 pub(super) fn step_overlay(app: &mut App, delta: isize) {
     let len = app.analysis.actors.actors.len();
     let visible = overlay_page(app) as usize;
+    // Scrolling stops at the last page: a step back up is seen at once.
+    let help_end = match app.overlay {
+        Some(Overlay::Help { .. }) => crate::tui::ui::help::Help::max_scroll(app),
+        _ => 0,
+    };
+    let warnings_end = (app.corpus.warnings.len() * 2).saturating_sub(1);
     let refs = match app.overlay {
         Some(Overlay::CrossCheck { claim, contrast, .. }) => app.cross_refs(claim, contrast).len(),
         _ => 0,
     };
     match &mut app.overlay {
-        Some(Overlay::Help { scroll } | Overlay::Warnings { scroll }) => *scroll = scroll.saturating_add_signed(delta),
+        Some(Overlay::Help { scroll }) => *scroll = scroll.saturating_add_signed(delta).min(help_end),
+        Some(Overlay::Warnings { scroll }) => *scroll = scroll.saturating_add_signed(delta).min(warnings_end),
         Some(Overlay::Actors { cursor }) => cursor.step(delta, len, visible),
         Some(Overlay::CrossCheck { cursor, .. }) => cursor.step(delta, refs, visible),
+        Some(Overlay::ActorPage(page)) => {
+            let len = page.items().len();
+            page.cursor.step(delta, len, visible);
+        }
         Some(Overlay::Prompt(_)) | None => {}
     }
 }
@@ -395,26 +406,71 @@ pub(super) fn open_sidebar_item(app: &mut App) -> Option<Action> {
         SidebarTab::Actors => {
             let selected = app.document_actors().get(app.sidebar.selected).map(|(a, _)| *a);
             if let Some(a) = selected {
-                if app.pinned == Some(a) {
-                    app.pinned = None;
-                    say(app, "Actor unpinned");
-                } else {
-                    app.pinned = Some(a);
-                    app.search = None;
-                    app.mention_cursor = None;
-                    let name = app.analysis.actors.actors[a].name.clone();
-                    say(
-                        app,
-                        &format!(
-                            "Pinned {name}: {}/{} walk its mentions across articles, {} unpins",
-                            app.key(Action::NextMention),
-                            app.key(Action::PrevMention),
-                            app.key(Action::CloseOverlay)
-                        ),
-                    );
-                }
+                open_actor_page(app, a, None);
             }
         }
     }
+    None
+}
+
+/// Pins an actor: lit in the reader, and walked by `n`/`N` from now on (not the search).
+pub(super) fn pin(app: &mut App, a: usize) {
+    app.pinned = Some(a);
+    app.search = None;
+    app.mention_cursor = None;
+    let name = app.analysis.actors.actors[a].name.clone();
+    say(
+        app,
+        &format!(
+            "Pinned {name}: {}/{} walk its mentions across articles, {} unpins",
+            app.key(Action::NextMention),
+            app.key(Action::PrevMention),
+            app.key(Action::CloseOverlay)
+        ),
+    );
+}
+
+/// Actors named beside the one on its page.
+const PAGE_COMPANY: usize = 12;
+
+/// Opens an actor's page (from the actor view at `from_view`: closing goes back there).
+pub(super) fn open_actor_page(app: &mut App, actor: usize, from_view: Option<ListCursor>) {
+    let profile = crate::analysis::profile::ActorProfile::of(&app.corpus, &app.analysis, actor, PAGE_COMPANY);
+    app.overlay = Some(Overlay::ActorPage(Box::new(ActorPage {
+        profile,
+        cursor: ListCursor::default(),
+        from_view,
+    })));
+}
+
+/// Enter on a line of the actor page: a mention or a claim is opened in the reader (with
+/// history), an actor named beside it gets its own page.
+pub(super) fn follow_page_item(app: &mut App, item: PageItem) -> Option<Action> {
+    let Some(Overlay::ActorPage(page)) = &app.overlay else {
+        return None;
+    };
+    let (doc, passage, at) = match item {
+        PageItem::Company(a) => {
+            let from_view = page.from_view;
+            open_actor_page(app, a, from_view);
+            return None;
+        }
+        PageItem::Mention(i) => {
+            // The actor is pinned too: its mentions are lit there and n/N walk on from it.
+            let actor = page.profile.actor;
+            let m = app.analysis.actors.actors.get(actor)?.mentions.get(i)?;
+            let found = (m.doc, m.passage, m.start);
+            pin(app, actor);
+            found
+        }
+        PageItem::Claim(c) => {
+            let c = app.analysis.claims.get(c)?;
+            (c.doc, c.passage, c.start)
+        }
+    };
+    app.overlay = None;
+    update(app, Action::JumpTo { doc, passage });
+    reveal_line_of(app, at);
+    app.flash = Some((doc, passage));
     None
 }

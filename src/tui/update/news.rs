@@ -116,8 +116,8 @@ pub(super) fn install(app: &mut App, analysed: crate::tui::background::Analysed)
     app.lexicon = analysed.lexicon;
     // What was worked out from the old analysis is worked out again (`derive`).
     app.generation += 1;
-    // A cross-check names claims by their place in the old analysis's list.
-    if matches!(app.overlay, Some(Overlay::CrossCheck { .. })) {
+    // A cross-check and an actor page name claims and actors by their place in the old lists.
+    if matches!(app.overlay, Some(Overlay::CrossCheck { .. } | Overlay::ActorPage(_))) {
         app.overlay = None;
     }
 }

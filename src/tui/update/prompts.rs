@@ -152,6 +152,18 @@ pub(super) fn submit(app: &mut App, prompt: Prompt) {
                 say(app, &format!("Export cancelled: {path} left as it was"));
             }
         }
+        PromptPurpose::ConfirmNotActor(actor) => {
+            let name = app.analysis.actors.actors[actor].name.clone();
+            if matches!(prompt.input.trim(), "y" | "Y" | "o" | "O") {
+                let done = format!("{name} is not an actor any more ({} undoes)", app.key(Action::Undo));
+                curate(app, |c, actors| c.not_an_actor(&actors[actor]), done, None);
+            } else {
+                if std::mem::take(&mut app.curating_from_view) {
+                    app.overlay = Some(actors_view_at(app, actor));
+                }
+                say(app, &format!("{name} is still an actor"));
+            }
+        }
         PromptPurpose::ConfirmQuit => {
             // `y` (or French `o`), or the quit key again.
             let answer = prompt.input.trim();
