@@ -375,3 +375,54 @@ fn an_actor_query_needs_every_set_in_a_passage_and_one_speaker_for_a_claim() {
     assert!(passages.iter().all(|(d, _)| docs.contains(d)));
     assert_eq!(ActorQuery::from_texts(actors, &["zzzz".to_string()]), Err("zzzz"));
 }
+
+#[test]
+fn an_actor_profile_counts_mentions_by_month_with_empty_months_and_names_its_company() {
+    use recoupe::analysis::profile::ActorProfile;
+    let text = "Talks in Berlin\n\nAngela Merkel met Emmanuel Macron on Monday. \
+                Merkel said the talks had been useful.\n";
+    let mut corpus = Corpus::default();
+    for (i, date) in [Some("2021-01-12"), Some("2021-04"), None].into_iter().enumerate() {
+        let mut doc = Document::from_text(format!("d{i}.txt"), format!("d{i}.txt"), text.to_string());
+        doc.date = date.map(str::to_string);
+        corpus.documents.push(doc);
+    }
+    let analysis = recoupe::analysis::Analysis::build(&corpus, &Lexicon::embedded());
+    let actors = &analysis.actors.actors;
+    let merkel = actors
+        .iter()
+        .position(|a| a.name == "Angela Merkel")
+        .expect("Merkel found");
+    let macron = actors
+        .iter()
+        .position(|a| a.name == "Emmanuel Macron")
+        .expect("Macron found");
+    let page = ActorProfile::of(&corpus, &analysis, merkel, 5);
+    assert_eq!(page.mentions.len(), actors[merkel].mentions.len());
+    assert_eq!(page.mentions.len(), 6, "two mentions in each of three documents");
+    let months: Vec<(&str, usize)> = page.months.iter().map(|(m, n)| (m.as_str(), *n)).collect();
+    assert_eq!(
+        months,
+        [("2021-01", 2), ("2021-02", 0), ("2021-03", 0), ("2021-04", 2)],
+        "every month from the first to the last"
+    );
+    assert_eq!(page.undated, 2);
+    assert_eq!(
+        page.company.first(),
+        Some(&(macron, 3)),
+        "Macron in the same passage, three times"
+    );
+    // Keyword in context: the words around the mention, as the text spaces them.
+    let first = &page.mentions[0];
+    assert_eq!(first.words, "Angela Merkel");
+    assert!(first.after.starts_with(" met Emmanuel Macron"), "{:?}", first.after);
+    let second = &page.mentions[1];
+    assert!(second.before.ends_with("on Monday. "), "{:?}", second.before);
+    assert!(second.after.starts_with(" said"), "{:?}", second.after);
+    assert_eq!(
+        page.claims.len(),
+        3,
+        "Merkel's claim in each document: {:?}",
+        page.claims
+    );
+}

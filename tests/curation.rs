@@ -387,3 +387,68 @@ fn a_correction_is_analysed_off_the_key_press_and_applied_when_the_analysis_arri
     assert_eq!(pinned.as_deref(), Some("Afghanistan"), "the pin followed the merge");
     assert!(app.reanalysis.is_none());
 }
+
+#[test]
+fn u_undoes_corrections_one_by_one_and_the_lexicon_file_reads_as_before() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("actors.toml");
+    std::fs::write(&path, "# mine\nnot_actors = [\"Aïd\"]\n").expect("write");
+    let original = std::fs::read_to_string(&path).expect("read");
+    let curation = Curation::load(&path).expect("loads");
+    let mut app = App::with_curation(load_seeds(), curation, 120, 40);
+    let actors_before = app.analysis.actors.actors.len();
+    open_view_at(&mut app, "Kaboul");
+    act(&mut app, Action::MergeActor);
+    type_text(&mut app, "afghan");
+    act(&mut app, Action::PromptSubmit);
+    act(&mut app, Action::CloseOverlay);
+    open_view_at(&mut app, "Timber Sycamore");
+    act(&mut app, Action::RenameActor);
+    type_text(&mut app, "Opération Timber Sycamore");
+    act(&mut app, Action::PromptSubmit);
+    assert_ne!(std::fs::read_to_string(&path).expect("read"), original);
+
+    act(&mut app, Action::Undo);
+    let said = app.message.clone().expect("message").text;
+    assert!(said.starts_with("Undone: "), "{said}");
+    assert!(app.analysis.actors.actors.iter().any(|a| a.name == "Timber Sycamore"));
+    assert!(
+        app.analysis.actors.actors.iter().all(|a| a.name != "Kaboul"),
+        "one step only: the merge stays"
+    );
+    act(&mut app, Action::Undo);
+    assert!(app.analysis.actors.actors.iter().any(|a| a.name == "Kaboul"));
+    assert_eq!(app.analysis.actors.actors.len(), actors_before);
+    let back = Curation::load(&path).expect("reads");
+    let copy = dir.path().join("original.toml");
+    std::fs::write(&copy, &original).expect("write");
+    let first = Curation::load(&copy).expect("reads");
+    assert_eq!(back.file, first.file, "the lexicon says what it said");
+    assert!(
+        back.file.not_actors.iter().any(|n| n == "Aïd"),
+        "the user's own entry kept"
+    );
+    act(&mut app, Action::Undo);
+    let said = app.message.clone().expect("message").text;
+    assert!(said.contains("Nothing to undo"), "{said}");
+}
+
+#[test]
+fn not_an_actor_asks_first_and_anything_but_yes_keeps_the_actor() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("actors.toml");
+    let curation = Curation::load(&path).expect("empty");
+    let mut app = App::with_curation(load_seeds(), curation, 120, 40);
+    open_view_at(&mut app, "Timber Sycamore");
+    act(&mut app, Action::NotAnActor);
+    assert!(!path.exists(), "nothing saved before the answer");
+    act(&mut app, Action::PromptChar('n'));
+    assert!(app.analysis.actors.actors.iter().any(|a| a.name == "Timber Sycamore"));
+    assert!(!path.exists());
+    let said = app.message.clone().expect("message").text;
+    assert!(said.contains("still an actor"), "{said}");
+    assert!(
+        matches!(app.overlay, Some(recoupe::tui::app::Overlay::Actors { .. })),
+        "back in the actor view"
+    );
+}

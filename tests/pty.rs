@@ -27,10 +27,15 @@ impl Session {
     }
 
     fn start_with(args: &[&str], cwd: &std::path::Path, env: &[(&str, &str)]) -> Session {
+        Session::start_sized(args, cwd, env, (ROWS, COLS))
+    }
+
+    fn start_sized(args: &[&str], cwd: &std::path::Path, env: &[(&str, &str)], size: (u16, u16)) -> Session {
+        let (rows, cols) = size;
         let pty = native_pty_system()
             .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
+                rows,
+                cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -64,8 +69,8 @@ impl Session {
         });
         Session {
             parser: vt100::Parser::new(
-                NonZeroU16::new(ROWS).expect("rows"),
-                NonZeroU16::new(COLS).expect("cols"),
+                NonZeroU16::new(rows).expect("rows"),
+                NonZeroU16::new(cols).expect("cols"),
                 0,
             ),
             output: rx,
@@ -88,6 +93,15 @@ impl Session {
             if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(100)) {
                 self.parser.process(&bytes);
             }
+        }
+    }
+
+    /// Reads output until the terminal has been quiet for a moment: the frame is whole.
+    fn settle(&mut self) {
+        let start = Instant::now();
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(300)) {
+            self.parser.process(&bytes);
+            assert!(start.elapsed() < DEADLINE, "the screen never settled");
         }
     }
 
@@ -425,6 +439,55 @@ fn a_user_keymap_and_theme_in_the_config_folder_apply_and_no_color_drops_colours
     assert_eq!(coloured, 0, "NO_COLOR: no colour anywhere");
     assert!(screen.iter().any(|c| c.bold()), "marks that need no colour");
     drop(screen);
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
+
+/// The rows of the help box on screen (between its top and bottom borders).
+fn help_rows(screen: &vt100::Screen) -> Vec<String> {
+    let rows: Vec<String> = screen.rows(0, screen.size().1.get()).collect();
+    let top = rows.iter().position(|r| r.contains("╭ Keys"));
+    let bottom = rows.iter().rposition(|r| r.contains('╰'));
+    match (top, bottom) {
+        (Some(t), Some(b)) if b > t => rows[t + 1..b].to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+#[test]
+fn the_help_at_80x24_wraps_its_lines_whole_on_every_page() {
+    let cwd = tempfile::tempdir().expect("dir");
+    let mut s = Session::start_sized(&[], cwd.path(), &[], (24, 80));
+    s.wait_for("the reader", |screen| screen.contents().contains("Documents"));
+    s.send("?");
+    s.wait_for("the help", |screen| !help_rows(screen).is_empty());
+    s.settle();
+    let mut seen: Vec<String> = Vec::new();
+    for page in 0..40 {
+        let rows = help_rows(s.parser.screen());
+        for row in &rows {
+            assert!(!row.contains('…'), "a help line is cut on page {page}: {row:?}");
+        }
+        let last_page = rows.iter().any(|r| r.contains("Mouse:"));
+        let top = rows.first().cloned();
+        seen.extend(rows);
+        if last_page {
+            break;
+        }
+        s.send("\x1b[6~"); // PgDn
+        s.wait_for("the next page", |screen| help_rows(screen).first() != top.as_ref());
+        s.settle();
+    }
+    let text = seen.join("\n");
+    // The longest description is whole, wrapped under itself.
+    assert!(
+        text.contains("close the overlay, else clear the search, unpin"),
+        "{text}"
+    );
+    assert!(text.contains("the actor, clear the filter"), "{text}");
+    assert!(text.contains("Mouse:"), "the last line of the help is reached: {text}");
+    s.send("?");
+    s.wait_for("the help closed", |screen| help_rows(screen).is_empty());
     s.send("q");
     assert!(s.wait_exit().success());
 }

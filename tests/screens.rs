@@ -1,4 +1,5 @@
-//! Snapshots of every sidebar tab, the loading gauge and the warnings list, at 80x24 and
+//! Snapshots of every sidebar tab, the loading gauge, the warnings list, the help, the actor
+//! page and a fuzzy prompt before typing, at 80x24 and
 //! 140x40: what a user sees, drawn on a TestBackend.
 
 use ratatui::Terminal;
@@ -118,5 +119,23 @@ fn the_cross_check_list_and_the_contrast_view() {
         let mut a = on_claim(width, height, "finissent par collaborer");
         update(&mut a, Action::ContrastView);
         insta::assert_snapshot!(format!("contrast_view_{width}x{height}"), screen(&a));
+    }
+}
+
+#[test]
+fn the_help_the_actor_page_and_a_fuzzy_prompt_before_typing() {
+    for (width, height) in SIZES {
+        let mut a = App::new(load_seeds(), width, height);
+        update(&mut a, Action::ToggleHelp);
+        insta::assert_snapshot!(format!("help_{width}x{height}"), screen(&a));
+
+        let mut a = App::new(load_seeds(), width, height);
+        // The first actor of the first article, its page opened from the Actors tab.
+        run(&mut a, &[Action::FocusPrev, Action::SideOpen]);
+        insta::assert_snapshot!(format!("actor_page_{width}x{height}"), screen(&a));
+
+        let mut a = App::new(load_seeds(), width, height);
+        update(&mut a, Action::StartFilter);
+        insta::assert_snapshot!(format!("filter_prompt_before_typing_{width}x{height}"), screen(&a));
     }
 }

@@ -1247,3 +1247,81 @@ fn help_lines_wrap_at_80_columns_and_scrolling_stops_at_the_last_page() {
         "the last line ends the last page:\n{shown}"
     );
 }
+
+#[test]
+fn search_starts_after_the_cursor_and_n_wraps_around_with_a_message() {
+    let mut a = app(80, 24);
+    // The third article, some passages in (scrolled: its top is off screen).
+    run(&mut a, &[Action::DocDown, Action::DocDown, Action::OpenDocument]);
+    for _ in 0..5 {
+        update(&mut a, Action::NextPassage);
+    }
+    assert!(a.reader.scroll > 0);
+    let doc = &a.corpus.documents[a.reader.doc];
+    let here = (a.reader.doc, doc.passages[a.reader.passage].start);
+    update(&mut a, Action::StartSearch);
+    type_text(&mut a, "talibans");
+    update(&mut a, Action::PromptSubmit);
+    let search = a.search.clone().expect("a search");
+    let hits = &search.found.hits;
+    let first = &hits[search.at.expect("a current hit")];
+    assert!(
+        hits.iter().any(|h| (h.doc, h.start) < here),
+        "the corpus has hits before the cursor too"
+    );
+    assert!(
+        (first.doc, first.start) >= here,
+        "the first hit shown is after the cursor"
+    );
+    let expected = hits.iter().position(|h| (h.doc, h.start) >= here).expect("a hit after");
+    assert_eq!(search.at, Some(expected), "the next one, not the first of the corpus");
+    // n past the last hit goes round to the first, and says so.
+    for _ in expected..hits.len() - 1 {
+        update(&mut a, Action::NextMention);
+        assert!(!a.message.as_ref().expect("message").text.contains("wrapped"));
+    }
+    update(&mut a, Action::NextMention);
+    assert_eq!(a.search.as_ref().and_then(|s| s.at), Some(0));
+    assert!(a.message.as_ref().expect("message").text.contains("(wrapped around)"));
+    // N from the first goes round to the last.
+    update(&mut a, Action::PrevMention);
+    assert_eq!(a.search.as_ref().and_then(|s| s.at), Some(hits.len() - 1));
+    assert!(a.message.as_ref().expect("message").text.contains("(wrapped around)"));
+}
+
+#[test]
+fn the_sidebar_widens_and_narrows_within_limits_and_the_text_keeps_its_measure() {
+    let mut a = app(200, 50);
+    let width = |a: &App| {
+        recoupe::tui::layout::Panes::of(a.area, a.sidebar_extra)
+            .expect("panes")
+            .sidebar
+            .width
+    };
+    let start = width(&a);
+    update(&mut a, Action::WidenSidebar);
+    assert!(width(&a) > start, "wider");
+    run(&mut a, &[Action::NarrowSidebar, Action::NarrowSidebar]);
+    assert!(width(&a) < start, "narrower");
+    for _ in 0..100 {
+        update(&mut a, Action::NarrowSidebar);
+    }
+    let narrowest = width(&a);
+    assert!(narrowest >= 18, "{narrowest}");
+    assert!(a.message.as_ref().expect("message").text.contains("narrow"));
+    // However wide the reader pane, no line of text is longer than the measure.
+    for _ in 0..100 {
+        update(&mut a, Action::NarrowSidebar);
+    }
+    let s = draw(&mut a);
+    let longest = a
+        .reader
+        .lines
+        .lines
+        .iter()
+        .map(|r| r.text.chars().count())
+        .max()
+        .unwrap_or(0);
+    assert!(longest <= recoupe::tui::layout::MEASURE as usize, "{longest}\n{s}");
+    assert!(longest > 80, "the wide pane is used: {longest}");
+}

@@ -126,11 +126,14 @@ impl ActorPageView<'_> {
         let dim = Style::new().fg(app.theme.dim);
         let colour = app.theme.kind(app.analysis.actors.actors[profile.actor].kind);
         let mut rows = Vec::new();
+        let place_width = 30.min(width / 3);
+        // The document's name cut to fit, never the paragraph number.
         let place = |doc: usize, paragraph: usize| {
             let id = app.corpus.documents.get(doc).map_or("", |d| d.id.as_str());
-            format!("{} ¶ {paragraph}", fit(&crate::corpus::sanitize_line(id), 24))
+            let number = format!(" ¶ {paragraph}");
+            let room = place_width.saturating_sub(number.width());
+            format!("{}{number}", fit(&crate::corpus::sanitize_line(id), room))
         };
-        let place_width = 30.min(width / 3);
         for (item, entry) in self.page.items().into_iter().enumerate() {
             let heading = match entry {
                 PageItem::Mention(0) => Some(format!("Mentions ({})", profile.mentions.len())),

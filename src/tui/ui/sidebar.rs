@@ -2,6 +2,7 @@
 //! articles related to the current one, and its outline.
 
 use super::{fit, pane_block};
+use crate::corpus::PassageKind;
 use crate::tui::layout::{Hit, HitMap};
 use crate::tui::state::{App, Focus, SelectionItem, SidebarTab};
 use ratatui::buffer::Buffer;
@@ -244,18 +245,37 @@ impl Sidebar<'_> {
             .collect()
     }
 
+    /// The passages of the article, numbered as citations number them: the title and section
+    /// headings in bold, the paragraphs under a heading indented beneath it.
     fn outline_rows(&self, width: usize) -> Vec<Line<'static>> {
         let app = self.app;
+        let Some(doc) = app.current_document() else {
+            return Vec::new();
+        };
+        let mut under_heading = false;
         app.outline()
             .into_iter()
-            .enumerate()
-            .map(|(i, (passage, words))| {
-                let style = if passage == app.reader.passage {
-                    Style::new().fg(app.theme.cursor)
-                } else {
-                    Style::new()
+            .map(|(passage, words)| {
+                let kind = doc.passages[passage].kind;
+                let mut style = Style::new();
+                let indent = match kind {
+                    PassageKind::Heading | PassageKind::Title => {
+                        under_heading |= kind == PassageKind::Heading;
+                        style = style.add_modifier(Modifier::BOLD);
+                        ""
+                    }
+                    _ if under_heading => "  ",
+                    _ => "",
                 };
-                Line::styled(fit(&format!("{:>3} {words}", i + 1), width), style)
+                if passage == app.reader.passage {
+                    style = style.fg(app.theme.cursor);
+                }
+                // Debris (shown with D) has no number of its own.
+                let number = match kind {
+                    PassageKind::Debris => "  ·".to_string(),
+                    _ => format!("{:>3}", doc.paragraph(passage)),
+                };
+                Line::styled(fit(&format!("{number} {indent}{words}"), width), style)
             })
             .collect()
     }
