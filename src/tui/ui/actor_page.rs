@@ -65,8 +65,8 @@ impl ActorPageView<'_> {
             n => format!(" · {n} undated"),
         };
         if profile.months.is_empty() {
-            let text = format!("Mentions by month: no document here carries a date{undated}");
-            Paragraph::new(Line::styled(fit(&text, area.width as usize), dim)).render(area, buf);
+            let text = "Mentions by month: none of its documents carries a date";
+            Paragraph::new(Line::styled(fit(text, area.width as usize), dim)).render(area, buf);
             return;
         }
         let label = "By month ";
