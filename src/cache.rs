@@ -1,13 +1,16 @@
 //! The analysis of a corpus kept between runs, in the platform's cache folder
-//! (`$XDG_CACHE_HOME/recoupe/` or `~/.cache/recoupe/` on Linux). A cache file is named by a key
-//! made of the files' paths, sizes and modification times, the user's lexicon and cue file, the
-//! bundled word lists and this build's version, so any change to them gives another key. A file that does not read back exactly
+//! (`$XDG_CACHE_HOME/recoupe/` or `~/.cache/recoupe/` on Linux), for the reader and the
+//! headless commands alike. A cache file is named by a key made of the documents' paths and
+//! text, the user's lexicon and cue file, the bundled word lists and a fingerprint of the code
+//! (`build.rs`), so any change to them gives another key; the key and the checksum use XXH3,
+//! the same across builds, platforms and Rust versions. A file that does not read back exactly
 //! (corrupt, cut short, from another version) is ignored and rebuilt, never trusted.
 
 use crate::analysis::Analysis;
+use crate::analysis::lexicon::Lexicon;
 use crate::corpus::Corpus;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 /// Changes whenever the layout of a cache file does.
 const FORMAT: u32 = 2;
@@ -30,27 +33,47 @@ const ASSETS: &[&str] = &[
     include_str!("../assets/lang/en-words.txt"),
 ];
 
-/// The key of a corpus read from files: each document's path, size and modification time (as
-/// the file is now), the lexicon's text and the build.
+/// The key of a corpus: each document's path and text, the lexicon's text (with the user's
+/// cues), the bundled assets and the code.
 pub fn key(corpus: &Corpus, lexicon_text: &str) -> String {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    FORMAT.hash(&mut h);
-    env!("CARGO_PKG_VERSION").hash(&mut h);
-    ASSETS.hash(&mut h);
-    lexicon_text.hash(&mut h);
-    for doc in &corpus.documents {
-        doc.path.hash(&mut h);
-        doc.source.len().hash(&mut h);
-        let stamp = std::fs::metadata(&doc.path).ok().map(|m| (m.len(), m.modified().ok()));
-        stamp.hash(&mut h);
+    let mut h = Xxh3::new();
+    let mut field = |bytes: &[u8]| {
+        // Each field with its length: ("ab", "c") and ("a", "bc") never hash alike.
+        h.update(&(bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    };
+    field(&FORMAT.to_le_bytes());
+    field(env!("CARGO_PKG_VERSION").as_bytes());
+    field(env!("RECOUPE_CODE").as_bytes());
+    for asset in ASSETS {
+        field(asset.as_bytes());
     }
-    format!("{:016x}-{}", h.finish(), corpus.documents.len())
+    field(lexicon_text.as_bytes());
+    for doc in &corpus.documents {
+        field(doc.path.as_bytes());
+        field(doc.source.as_bytes());
+    }
+    format!("{:016x}-{}", h.digest(), corpus.documents.len())
 }
 
 fn checksum(bytes: &[u8]) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
+    xxh3_64(bytes)
+}
+
+/// The analysis of `corpus` with `lexicon` (whose text, cues included, is `lexicon_text`): read
+/// from the cache folder `dir` when one was kept for the same key, else built and kept there.
+/// With no folder, built. A cache that cannot be written only costs time next run.
+pub fn analysis(corpus: &Corpus, lexicon: &Lexicon, lexicon_text: &str, dir: Option<&Path>) -> Analysis {
+    let Some(dir) = dir else {
+        return Analysis::build(corpus, lexicon);
+    };
+    let key = key(corpus, lexicon_text);
+    if let Some(kept) = load(dir, &key).filter(|c| fits(c, corpus)) {
+        return kept;
+    }
+    let built = Analysis::build(corpus, lexicon);
+    let _ = store(dir, &key, &built);
+    built
 }
 
 fn file(dir: &Path, key: &str) -> PathBuf {

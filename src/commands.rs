@@ -51,14 +51,9 @@ pub(crate) fn print_stats(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub(crate) fn print_actors(
-    corpus: &Corpus,
-    json: bool,
-    filter: Option<&str>,
-    lexicon: Option<&std::path::Path>,
-) -> anyhow::Result<()> {
-    let lexicon = load_lexicon(lexicon)?;
-    let found = actors::extract(corpus, &lexicon);
+pub(crate) fn print_actors(corpus: &Corpus, json: bool, filter: Option<&str>, setup: &Setup) -> anyhow::Result<()> {
+    let analysis = analysed(corpus, setup)?;
+    let found = &analysis.actors;
     let order: Vec<usize> = match filter {
         Some(query) => recoupe::search::ActorIndex::new(&found.actors)
             .search(&found.actors, query, usize::MAX)
@@ -72,34 +67,31 @@ pub(crate) fn print_actors(
         return Err(NoMatch(format!("no actor matches {query:?}")).into());
     }
     if json {
-        let list: Vec<serde_json::Value> = shown
-            .iter()
-            .map(|a| {
-                let mentions: Vec<serde_json::Value> = a
-                    .mentions
-                    .iter()
-                    .map(|m| {
-                        let mut v = serde_json::json!({
-                            "doc": corpus.documents[m.doc].id,
-                            "paragraph": corpus.documents[m.doc].paragraph(m.passage),
-                            "passage": m.passage,
-                            "start": corpus.documents[m.doc].file_offset(m.start),
-                            "end": corpus.documents[m.doc].file_offset(m.end),
-                            "text": m.text,
-                        });
-                        if let Some(role) = &m.role {
-                            v["role"] = role.clone().into();
-                        }
-                        v
-                    })
-                    .collect();
-                serde_json::json!({"name": a.name, "kind": a.kind, "aliases": a.aliases, "mentions": mentions})
-            })
-            .collect();
-        out!(
-            "{}",
-            serde_json::to_string_pretty(&serde_json::json!({ "actors": list }))?
-        );
+        let list = Each(&shown, |a: &&actors::Actor| {
+            let mentions: Vec<serde_json::Value> = a
+                .mentions
+                .iter()
+                .map(|m| {
+                    let mut v = serde_json::json!({
+                        "doc": corpus.documents[m.doc].id,
+                        "paragraph": corpus.documents[m.doc].paragraph(m.passage),
+                        "passage": m.passage,
+                        "start": corpus.documents[m.doc].file_offset(m.start),
+                        "end": corpus.documents[m.doc].file_offset(m.end),
+                        "text": m.text,
+                    });
+                    if let Some(role) = &m.role {
+                        v["role"] = role.clone().into();
+                    }
+                    v
+                })
+                .collect();
+            serde_json::json!({"name": a.name, "kind": a.kind, "aliases": a.aliases, "mentions": mentions})
+        });
+        print_json(&Named {
+            key: "actors",
+            value: list,
+        })?;
     } else {
         out!(
             "{:<36} {:<13} {:>8} {:>5}  aliases",
@@ -122,14 +114,8 @@ pub(crate) fn print_actors(
     Ok(())
 }
 
-pub(crate) fn print_claims(
-    corpus: &Corpus,
-    json: bool,
-    queries: &[String],
-    lexicon: Option<&std::path::Path>,
-) -> anyhow::Result<()> {
-    let lexicon = load_lexicon(lexicon)?;
-    let analysis = recoupe::analysis::Analysis::build(corpus, &lexicon);
+pub(crate) fn print_claims(corpus: &Corpus, json: bool, queries: &[String], setup: &Setup) -> anyhow::Result<()> {
+    let analysis = analysed(corpus, setup)?;
     let (found, all) = (&analysis.actors, &analysis.claims);
     let query = recoupe::analysis::query::ActorQuery::from_texts(found, queries)
         .map_err(|q| NoMatch(format!("no actor matches {q:?}")))?;
@@ -138,30 +124,27 @@ pub(crate) fn print_claims(
         return Err(NoMatch(format!("no claim by an actor matching {}", quoted_list(queries))).into());
     }
     if json {
-        let list: Vec<serde_json::Value> = selected
-            .iter()
-            .map(|&(i, c)| {
-                let crossrefs = recoupe::export::crossrefs_json(corpus, &analysis, i);
-                serde_json::json!({
-                    "doc": corpus.documents[c.doc].id,
-                    "paragraph": corpus.documents[c.doc].paragraph(c.passage),
-                    "passage": c.passage,
-                    "start": corpus.documents[c.doc].file_offset(c.start),
-                    "end": corpus.documents[c.doc].file_offset(c.end),
-                    "speaker": c.speaker.map(|s| found.actors[s].name.clone()),
-                    "speaker_text": c.speaker_text,
-                    "cue": c.cue,
-                    "kind": c.kind,
-                    "how_found": c.how_found,
-                    "text": c.text,
-                    "crossrefs": crossrefs,
-                })
+        let list = Each(&selected, |&(i, c): &(usize, &claims::Claim)| {
+            let crossrefs = recoupe::export::crossrefs_json(corpus, &analysis, i);
+            serde_json::json!({
+                "doc": corpus.documents[c.doc].id,
+                "paragraph": corpus.documents[c.doc].paragraph(c.passage),
+                "passage": c.passage,
+                "start": corpus.documents[c.doc].file_offset(c.start),
+                "end": corpus.documents[c.doc].file_offset(c.end),
+                "speaker": c.speaker.map(|s| found.actors[s].name.clone()),
+                "speaker_text": c.speaker_text,
+                "cue": c.cue,
+                "kind": c.kind,
+                "how_found": c.how_found,
+                "text": c.text,
+                "crossrefs": crossrefs,
             })
-            .collect();
-        out!(
-            "{}",
-            serde_json::to_string_pretty(&serde_json::json!({ "claims": list }))?
-        );
+        });
+        print_json(&Named {
+            key: "claims",
+            value: list,
+        })?;
     } else {
         for (i, c) in selected {
             let speaker = c
@@ -192,26 +175,20 @@ pub(crate) fn print_claims(
     Ok(())
 }
 
-pub(crate) fn print_related(
-    corpus: &Corpus,
-    json: bool,
-    top: usize,
-    lexicon: Option<&std::path::Path>,
-) -> anyhow::Result<()> {
-    let lexicon = load_lexicon(lexicon)?;
-    let analysis = recoupe::analysis::Analysis::build(corpus, &lexicon);
+pub(crate) fn print_related(corpus: &Corpus, json: bool, top: usize, setup: &Setup) -> anyhow::Result<()> {
+    let analysis = analysed(corpus, setup)?;
     let index = &analysis.related;
     let range = |d: usize, p: usize| {
         let doc = &corpus.documents[d];
         let passage = &doc.passages[p];
         (doc.file_offset(passage.start), doc.file_offset(passage.end))
     };
-    let mut out = Vec::new();
-    for (d, p) in index.passages() {
-        let list = index.related(d, p, top);
-        if json {
+    let passages: Vec<(usize, usize)> = index.passages().collect();
+    if json {
+        let list = Each(&passages, |&(d, p): &(usize, usize)| {
             let (start, end) = range(d, p);
-            let related: Vec<serde_json::Value> = list
+            let related: Vec<serde_json::Value> = index
+                .related(d, p, top)
                 .iter()
                 .map(|r| {
                     let (s, e) = range(r.doc, r.passage);
@@ -224,28 +201,63 @@ pub(crate) fn print_related(
                     })
                 })
                 .collect();
-            out.push(serde_json::json!({"doc": corpus.documents[d].id, "paragraph": corpus.documents[d].paragraph(p), "passage": p, "start": start, "end": end, "related": related}));
-        } else {
-            for r in &list {
-                out!(
-                    "{} ¶{} → {} ¶{} ({:.2} {}; {})",
-                    corpus.documents[d].id,
-                    corpus.documents[d].paragraph(p),
-                    corpus.documents[r.doc].id,
-                    corpus.documents[r.doc].paragraph(r.passage),
-                    r.score,
-                    r.relation.label(),
-                    r.reasons.iter().map(|x| x.label()).collect::<Vec<_>>().join("; ")
-                );
-            }
+            serde_json::json!({"doc": corpus.documents[d].id, "paragraph": corpus.documents[d].paragraph(p), "passage": p, "start": start, "end": end, "related": related})
+        });
+        return print_json(&Named {
+            key: "passages",
+            value: list,
+        });
+    }
+    for (d, p) in passages {
+        for r in &index.related(d, p, top) {
+            out!(
+                "{} ¶{} → {} ¶{} ({:.2} {}; {})",
+                corpus.documents[d].id,
+                corpus.documents[d].paragraph(p),
+                corpus.documents[r.doc].id,
+                corpus.documents[r.doc].paragraph(r.passage),
+                r.score,
+                r.relation.label(),
+                r.reasons.iter().map(|x| x.label()).collect::<Vec<_>>().join("; ")
+            );
         }
     }
-    if json {
-        out!(
-            "{}",
-            serde_json::to_string_pretty(&serde_json::json!({ "passages": out }))?
-        );
+    Ok(())
+}
+
+/// A list written item by item as it is serialised, each item made by a function: the JSON of
+/// a large corpus is never held whole in memory.
+struct Each<'a, T, F>(&'a [T], F);
+
+impl<T, F: Fn(&T) -> serde_json::Value> serde::Serialize for Each<'_, T, F> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(&self.1))
     }
+}
+
+/// `{"key": value}`.
+struct Named<T> {
+    key: &'static str,
+    value: T,
+}
+
+impl<T: serde::Serialize> serde::Serialize for Named<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry(self.key, &self.value)?;
+        map.end()
+    }
+}
+
+/// Writes pretty JSON to standard output as it is serialised (a closed pipe comes back as the
+/// I/O error it is).
+fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::from)?;
+    writeln!(out)?;
+    out.flush()?;
     Ok(())
 }
 
@@ -257,13 +269,8 @@ pub(crate) struct ExportOptions<'a> {
     pub(crate) force: bool,
 }
 
-pub(crate) fn export(
-    corpus: &Corpus,
-    options: &ExportOptions,
-    lexicon: Option<&std::path::Path>,
-) -> anyhow::Result<()> {
-    let lexicon = load_lexicon(lexicon)?;
-    let analysis = recoupe::analysis::Analysis::build(corpus, &lexicon);
+pub(crate) fn export(corpus: &Corpus, options: &ExportOptions, setup: &Setup) -> anyhow::Result<()> {
+    let analysis = analysed(corpus, setup)?;
     let (found, all) = (&analysis.actors, &analysis.claims);
     // Each query names a set of actors; a passage must mention one actor of every set.
     let query = recoupe::analysis::query::ActorQuery::from_texts(found, options.queries)

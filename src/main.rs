@@ -31,7 +31,7 @@ struct Cli {
     lexicon: Option<PathBuf>,
     /// Analyse again instead of reusing the analysis kept in the cache folder
     /// (~/.cache/recoupe/, or $XDG_CACHE_HOME/recoupe/).
-    #[arg(long)]
+    #[arg(long, global = true)]
     no_cache: bool,
 }
 
@@ -109,29 +109,32 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let cache = (!cli.no_cache).then(recoupe::cache::default_dir).flatten();
+    // A subcommand's own --lexicon, else the one given before it.
+    let setup = |lexicon: Option<PathBuf>| Setup {
+        lexicon: lexicon.or(cli.lexicon.clone()),
+        cache: cache.clone(),
+    };
     let result = match cli.command {
-        None => {
-            let cache = (!cli.no_cache).then(recoupe::cache::default_dir).flatten();
-            reader_source(&cli.paths).and_then(|s| run_tui(s, cli.lexicon.as_deref(), cache))
-        }
+        None => reader_source(&cli.paths).and_then(|s| run_tui(s, cli.lexicon.as_deref(), cache.clone())),
         Some(Command::Actors {
             paths,
             json,
             filter,
             lexicon,
-        }) => open(&paths).and_then(|c| print_actors(&c, json, filter.as_deref(), lexicon.as_deref())),
+        }) => open(&paths).and_then(|c| print_actors(&c, json, filter.as_deref(), &setup(lexicon))),
         Some(Command::Claims {
             paths,
             json,
             actor,
             lexicon,
-        }) => open(&paths).and_then(|c| print_claims(&c, json, &actor, lexicon.as_deref())),
+        }) => open(&paths).and_then(|c| print_claims(&c, json, &actor, &setup(lexicon))),
         Some(Command::Related {
             paths,
             json,
             top,
             lexicon,
-        }) => open(&paths).and_then(|c| print_related(&c, json, top, lexicon.as_deref())),
+        }) => open(&paths).and_then(|c| print_related(&c, json, top, &setup(lexicon))),
         Some(Command::Export {
             paths,
             actor,
@@ -148,7 +151,7 @@ fn main() -> ExitCode {
                 json: format == "json",
                 force,
             };
-            export(&c, &options, lexicon.as_deref())
+            export(&c, &options, &setup(lexicon))
         }),
         Some(Command::Stats { paths, json }) => print_stats(&paths, json),
     };
@@ -331,6 +334,22 @@ fn user_theme() -> anyhow::Result<recoupe::tui::theme::Theme> {
     }
 }
 
-fn load_lexicon(path: Option<&std::path::Path>) -> anyhow::Result<Lexicon> {
-    Ok(user_curation(path)?.lexicon().map_err(|e| UsageError(e.to_string()))?)
+/// How a headless command analyses: with the user's lexicon (and cue file beside it), and the
+/// cache folder the reader uses too (none with `--no-cache`).
+struct Setup {
+    lexicon: Option<PathBuf>,
+    cache: Option<PathBuf>,
+}
+
+/// The corpus analysed as `setup` says: read back from the cache when it was kept for the same
+/// files, lexicon, cues and build, else built (and kept).
+fn analysed(corpus: &Corpus, setup: &Setup) -> anyhow::Result<recoupe::analysis::Analysis> {
+    let curation = user_curation(setup.lexicon.as_deref())?;
+    let lexicon = curation.lexicon().map_err(|e| UsageError(e.to_string()))?;
+    Ok(recoupe::cache::analysis(
+        corpus,
+        &lexicon,
+        &curation.fingerprint(),
+        setup.cache.as_deref(),
+    ))
 }

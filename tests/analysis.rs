@@ -426,3 +426,22 @@ fn an_actor_profile_counts_mentions_by_month_with_empty_months_and_names_its_com
         page.claims
     );
 }
+
+#[test]
+fn the_analysis_on_every_core_is_the_analysis_on_one() {
+    use recoupe::analysis::Analysis;
+    let corpus =
+        recoupe::corpus::load_paths(&[std::path::PathBuf::from("seeds"), "tests/fixtures".into()]).expect("loads");
+    let on = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("pool")
+            .install(|| Analysis::build(&corpus, &Lexicon::embedded()))
+    };
+    let (one, many) = (on(1), on(4));
+    assert!(!one.claims.is_empty() && !one.actors.actors.is_empty());
+    assert_eq!(many.actors.actors, one.actors.actors);
+    assert_eq!(many.actors.by_doc, one.actors.by_doc);
+    assert_eq!(many.claims, one.claims);
+}

@@ -2,10 +2,12 @@
 
 use assert_cmd::Command;
 
-/// The binary, with no user lexicon of the machine's (none exists at that config folder).
+/// The binary, with no user lexicon of the machine's (none exists at that config folder) and
+/// no cache (its folder cannot be made), so a test neither reads nor leaves one.
 fn recoupe() -> Command {
     let mut cmd = Command::cargo_bin("recoupe").expect("binary built");
     cmd.env("XDG_CONFIG_HOME", "/nonexistent/recoupe-tests");
+    cmd.env("XDG_CACHE_HOME", "/nonexistent/recoupe-tests");
     cmd
 }
 
@@ -161,6 +163,7 @@ fn a_closed_pipe_ends_every_command_quietly() {
         let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("recoupe"))
             .args(args)
             .env("XDG_CONFIG_HOME", "/nonexistent/recoupe-tests")
+            .env("XDG_CACHE_HOME", "/nonexistent/recoupe-tests")
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()
@@ -329,6 +332,7 @@ fn a_user_cue_file_beside_the_lexicon_extends_the_reporting_cues() {
     let out = Command::cargo_bin("recoupe")
         .expect("binary")
         .env("XDG_CONFIG_HOME", &config)
+        .env("XDG_CACHE_HOME", dir.path().join("cache"))
         .args(["claims"])
         .arg(&texts)
         .output()
@@ -439,4 +443,44 @@ fn a_windows_1252_file_reads_like_its_utf8_twin_and_offsets_point_into_the_file(
         }
     }
     assert!(accented > 5, "{accented} mentions with accents checked");
+}
+
+#[test]
+fn the_headless_commands_keep_and_reuse_the_readers_cache_unless_told_not_to() {
+    let dir = tempfile::tempdir().expect("dir");
+    let cache = dir.path().join("cache");
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("recoupe")
+            .expect("binary")
+            .env("XDG_CONFIG_HOME", "/nonexistent/recoupe-tests")
+            .env("XDG_CACHE_HOME", &cache)
+            .args(args)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        out.stdout
+    };
+    let kept = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(cache.join("recoupe"))
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default()
+    };
+    // `--no-cache` is accepted after the subcommand too, and leaves nothing behind.
+    let uncached = run(&["claims", "seeds", "--json", "--no-cache"]);
+    assert!(kept().is_empty(), "{:?}", kept());
+    let first = run(&["claims", "seeds", "--json"]);
+    assert_eq!(kept().len(), 1, "one analysis kept: {:?}", kept());
+    let file = &kept()[0];
+    let written = std::fs::metadata(file).expect("kept").modified().expect("mtime");
+    let second = run(&["claims", "seeds", "--json"]);
+    assert_eq!(first, uncached, "the cache changes nothing in what is printed");
+    assert_eq!(second, first, "read back, the same claims");
+    assert_eq!(
+        std::fs::metadata(file).expect("kept").modified().expect("mtime"),
+        written,
+        "the second run read the cache instead of writing it again"
+    );
+    // The other commands read the same file.
+    run(&["actors", "seeds", "--json"]);
+    assert_eq!(kept().len(), 1, "{:?}", kept());
 }

@@ -305,6 +305,7 @@ fn the_headless_actors_command_shows_the_saved_corrections() {
     let out = assert_cmd::Command::cargo_bin("recoupe")
         .expect("binary")
         .env("XDG_CONFIG_HOME", &config)
+        .env("XDG_CACHE_HOME", dir.path().join("cache"))
         .args(["actors", "--json"])
         .output()
         .expect("runs");

@@ -113,6 +113,7 @@ fn cli_export_of_milley_finds_both_articles_that_quote_him() {
     let out = assert_cmd::Command::cargo_bin("recoupe")
         .expect("binary")
         .env("XDG_CONFIG_HOME", "/nonexistent/recoupe-tests")
+        .env("XDG_CACHE_HOME", "/nonexistent/recoupe-tests")
         .args(["export", "seeds", "--actor", "Milley"])
         .output()
         .expect("runs");
@@ -133,6 +134,7 @@ fn cli_export_writes_a_file_and_never_overwrites_without_force() {
         assert_cmd::Command::cargo_bin("recoupe")
             .expect("binary")
             .env("XDG_CONFIG_HOME", "/nonexistent/recoupe-tests")
+            .env("XDG_CACHE_HOME", "/nonexistent/recoupe-tests")
             .args(["export", "seeds", "--claims", "--actor", "zakharova", "-o"])
             .arg(&file)
             .args(extra)
@@ -150,6 +152,7 @@ fn cli_export_writes_a_file_and_never_overwrites_without_force() {
     let json = assert_cmd::Command::cargo_bin("recoupe")
         .expect("binary")
         .env("XDG_CONFIG_HOME", "/nonexistent/recoupe-tests")
+        .env("XDG_CACHE_HOME", "/nonexistent/recoupe-tests")
         .args([
             "export",
             "seeds",
@@ -166,6 +169,7 @@ fn cli_export_writes_a_file_and_never_overwrites_without_force() {
     let bad = assert_cmd::Command::cargo_bin("recoupe")
         .expect("binary")
         .env("XDG_CONFIG_HOME", "/nonexistent/recoupe-tests")
+        .env("XDG_CACHE_HOME", "/nonexistent/recoupe-tests")
         .args(["export", "seeds", "-o", "/no/such/folder/out.md"])
         .output()
         .expect("runs");

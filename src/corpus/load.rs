@@ -30,6 +30,9 @@ pub const MAX_FILE_BYTES: u64 = 20_000_000;
 /// How much of a file is looked at to tell text from binary.
 const SNIFF_BYTES: usize = 8192;
 
+/// Files read at once, on every core, between two progress reports.
+const LOAD_BATCH: usize = 64;
+
 /// Loads files and folders (walked recursively for `.txt` and `.md` files).
 pub fn load_paths(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
     load_paths_with(paths, |_| {})
@@ -39,8 +42,8 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
 pub fn load_paths_with(paths: &[PathBuf], mut progress: impl FnMut(&Loader)) -> Result<Corpus, LoadError> {
     let mut loader = Loader::new(plan(paths)?);
     let mut documents = Vec::new();
-    while let Some(doc) = loader.next_file() {
-        documents.extend(doc);
+    while let Some(batch) = loader.next_batch(LOAD_BATCH) {
+        documents.extend(batch.into_iter().flatten());
         progress(&loader);
     }
     loader.finish(documents)
@@ -135,46 +138,48 @@ impl Loader {
     /// Reads the next file: `None` when every file is read, `Some(None)` when this one was
     /// skipped (with a warning).
     pub fn next_file(&mut self) -> Option<Option<Document>> {
-        let file = self.plan.files.get(self.next)?.clone();
-        self.next += 1;
-        self.progress.files_done += 1;
-        let shown = file.display().to_string();
-        let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
-        self.progress.bytes_done = (self.progress.bytes_done + size.min(MAX_FILE_BYTES)).min(self.progress.bytes_total);
-        if size > MAX_FILE_BYTES {
-            let mb = size as f64 / 1_000_000.0;
-            self.warnings.push(warn(
-                &shown,
-                format!(
-                    "{mb:.1} MB is too large for an article (limit {} MB), skipped",
-                    MAX_FILE_BYTES / 1_000_000
-                ),
-            ));
-            return Some(None);
+        let mut batch = self.next_batch(1)?;
+        Some(batch.pop().flatten())
+    }
+
+    /// Reads the next `most` files at once, on every core: `None` when every file is read,
+    /// else one entry per file in plan order (`None` for one skipped, with a warning). The
+    /// documents, warnings and ids are those one file at a time would give.
+    pub fn next_batch(&mut self, most: usize) -> Option<Vec<Option<Document>>> {
+        use rayon::prelude::*;
+        let end = (self.next + most.max(1)).min(self.plan.files.len());
+        if self.next >= end {
+            return None;
         }
-        let clock = std::time::Instant::now();
-        let read = std::fs::read(&file);
-        self.read_time += clock.elapsed();
-        match read {
-            Ok(bytes) => {
-                let clock = std::time::Instant::now();
+        // Ids first, in order: a file's name, or its path when an earlier file had that name.
+        let files: Vec<(PathBuf, String)> = self.plan.files[self.next..end]
+            .iter()
+            .map(|file| {
+                let shown = file.display().to_string();
                 let name = file
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| shown.clone());
-                let id = if self.ids.contains(&name) { shown.clone() } else { name };
-                let doc = decode(&id, &shown, bytes, &mut self.warnings);
-                if let Some(doc) = &doc {
-                    self.ids.insert(doc.id.clone());
-                }
-                self.clean_time += clock.elapsed();
-                Some(doc)
+                let id = if self.ids.insert(name.clone()) { name } else { shown };
+                (file.clone(), id)
+            })
+            .collect();
+        self.next = end;
+        let read: Vec<FileRead> = files.par_iter().map(|(file, id)| read_file(file, id)).collect();
+        let mut documents = Vec::with_capacity(read.len());
+        for one in read {
+            self.progress.files_done += 1;
+            self.progress.bytes_done =
+                (self.progress.bytes_done + one.size.min(MAX_FILE_BYTES)).min(self.progress.bytes_total);
+            self.read_time += one.read_time;
+            self.clean_time += one.clean_time;
+            self.warnings.extend(one.warnings);
+            if let Some(doc) = &one.document {
+                self.ids.insert(doc.id.clone());
             }
-            Err(e) => {
-                self.warnings.push(warn(&shown, format!("cannot read: {e}")));
-                Some(None)
-            }
+            documents.push(one.document);
         }
+        Some(documents)
     }
 
     /// The corpus of the documents read, or the reason there is none.
@@ -191,6 +196,50 @@ impl Loader {
             origin: self.plan.origin,
         })
     }
+}
+
+/// One file read and decoded, with what it cost and what went wrong.
+struct FileRead {
+    document: Option<Document>,
+    warnings: Vec<LoadWarning>,
+    size: u64,
+    read_time: std::time::Duration,
+    clean_time: std::time::Duration,
+}
+
+fn read_file(file: &Path, id: &str) -> FileRead {
+    let shown = file.display().to_string();
+    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    let mut done = FileRead {
+        document: None,
+        warnings: Vec::new(),
+        size,
+        read_time: std::time::Duration::ZERO,
+        clean_time: std::time::Duration::ZERO,
+    };
+    if size > MAX_FILE_BYTES {
+        let mb = size as f64 / 1_000_000.0;
+        done.warnings.push(warn(
+            &shown,
+            format!(
+                "{mb:.1} MB is too large for an article (limit {} MB), skipped",
+                MAX_FILE_BYTES / 1_000_000
+            ),
+        ));
+        return done;
+    }
+    let clock = std::time::Instant::now();
+    let read = std::fs::read(file);
+    done.read_time = clock.elapsed();
+    match read {
+        Ok(bytes) => {
+            let clock = std::time::Instant::now();
+            done.document = decode(id, &shown, bytes, &mut done.warnings);
+            done.clean_time = clock.elapsed();
+        }
+        Err(e) => done.warnings.push(warn(&shown, format!("cannot read: {e}"))),
+    }
+    done
 }
 
 /// The seed corpus bundled in the binary.

@@ -71,22 +71,7 @@ pub fn analyse(
     news: Sender<Background>,
 ) {
     std::thread::spawn(move || {
-        let analysis = match &cache {
-            Some(dir) => cached_analysis(&corpus, lexicon, &lexicon_text, dir),
-            None => Analysed::run(&corpus, lexicon),
-        };
-        let _ = news.send(Background::Analysed(Box::new(analysis)));
+        let analysis = crate::cache::analysis(&corpus, &lexicon, &lexicon_text, cache.as_deref());
+        let _ = news.send(Background::Analysed(Box::new(Analysed { analysis, lexicon })));
     });
-}
-
-fn cached_analysis(corpus: &Corpus, lexicon: Lexicon, lexicon_text: &str, dir: &std::path::Path) -> Analysed {
-    use crate::cache;
-    let key = cache::key(corpus, lexicon_text);
-    if let Some(analysis) = cache::load(dir, &key).filter(|c| cache::fits(c, corpus)) {
-        return Analysed { analysis, lexicon };
-    }
-    let analysed = Analysed::run(corpus, lexicon);
-    // A cache that cannot be written only costs time next run.
-    let _ = cache::store(dir, &key, &analysed.analysis);
-    analysed
 }

@@ -129,51 +129,61 @@ impl Speaker {
 
 /// Finds the claims of a corpus, in document and text order.
 pub fn extract(corpus: &Corpus, actors: &Actors, lexicon: &Lexicon, cues: &Cues) -> Vec<Claim> {
+    use rayon::prelude::*;
+    // Documents are independent: each on a core, the claims kept in corpus order.
+    let per_document: Vec<Vec<Claim>> = (0..corpus.documents.len())
+        .into_par_iter()
+        .map(|d| document_claims(corpus, d, actors, lexicon, cues))
+        .collect();
+    per_document.into_iter().flatten().collect()
+}
+
+/// The claims of document `d`, in text order.
+fn document_claims(corpus: &Corpus, d: usize, actors: &Actors, lexicon: &Lexicon, cues: &Cues) -> Vec<Claim> {
+    let doc = &corpus.documents[d];
     let mut out = Vec::new();
-    for (d, doc) in corpus.documents.iter().enumerate() {
-        let words = lang::words(lang::of_document(doc));
-        let state = main_state(actors, d);
-        let mut last = Speaker::default();
-        let mut subject_before = None;
-        for (p, passage) in doc.content() {
-            if passage.kind != crate::corpus::PassageKind::Body {
-                continue;
-            }
-            let text = doc.text(passage);
-            let mentions: Vec<MentionRef> = actors.in_passage(d, p).collect();
-            let mut finder = Finder {
-                text,
-                source: &doc.source,
-                base: passage.start,
-                toks: tokens(text),
-                folded: Vec::new(),
-                actors,
-                lexicon,
-                cues,
-                mentions,
-                doc: d,
-                words,
-                state,
-                subject_before,
-                quotes: quotations(text),
-                sentences: Vec::new(),
-            };
-            finder.folded = finder.toks.iter().map(|t| fold(t.text)).collect();
-            // A period inside a name does not end a sentence (`the U.S. Department of Agriculture`).
-            let in_name = |i: usize| {
-                finder.mentions.iter().any(|r| {
-                    let m = finder.actors.mention(*r);
-                    m.start - finder.base <= i && i + 1 < m.end - finder.base
-                })
-            };
-            let split = sentences(text, &finder.quotes, &|w, i| finder.abbreviation(w) || in_name(i));
-            finder.sentences = split;
-            subject_before = finder.last_subject();
-            for mut claim in finder.claims(&mut last) {
-                claim.doc = d;
-                claim.passage = p;
-                out.push(claim);
-            }
+    let words = lang::words(lang::of_document(doc));
+    let state = main_state(actors, d);
+    let mut last = Speaker::default();
+    let mut subject_before = None;
+    for (p, passage) in doc.content() {
+        if passage.kind != crate::corpus::PassageKind::Body {
+            continue;
+        }
+        let text = doc.text(passage);
+        let mentions: Vec<MentionRef> = actors.in_passage(d, p).collect();
+        let mut finder = Finder {
+            text,
+            source: &doc.source,
+            base: passage.start,
+            toks: tokens(text),
+            folded: Vec::new(),
+            actors,
+            lexicon,
+            cues,
+            mentions,
+            doc: d,
+            words,
+            state,
+            subject_before,
+            quotes: quotations(text),
+            sentences: Vec::new(),
+        };
+        finder.folded = finder.toks.iter().map(|t| fold(t.text)).collect();
+        // A period inside a name does not end a sentence (`the U.S. Department of Agriculture`).
+        let in_name = |i: usize| {
+            finder.mentions.iter().any(|r| {
+                let m = finder.actors.mention(*r);
+                m.start - finder.base <= i && i + 1 < m.end - finder.base
+            })
+        };
+        let split = sentences(text, &finder.quotes, &|w, i| finder.abbreviation(w) || in_name(i));
+        finder.sentences = split;
+        subject_before = finder.last_subject();
+        for mut claim in finder.claims(&mut last) {
+            claim.doc = d;
+            claim.passage = p;
+            out.push(claim);
         }
     }
     out
