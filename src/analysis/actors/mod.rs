@@ -7,7 +7,8 @@ use super::lang::{self, LangWords};
 use super::lexicon::{ActorKind, Lexicon};
 use super::text::{Token, fold, only_space_between, tokens};
 use super::{HashMap, HashSet};
-use crate::corpus::{Corpus, PassageKind};
+use crate::corpus::{Corpus, Document, PassageKind};
+use rayon::prelude::*;
 
 mod detect;
 mod kinds;
@@ -161,6 +162,7 @@ struct Builder {
 }
 
 /// Words of the corpus seen in lower case, and capitalised words seen mid-sentence.
+#[derive(Default)]
 struct Vocabulary {
     lower: HashSet<String>,
     capitalised: HashSet<String>,
@@ -169,26 +171,43 @@ struct Vocabulary {
 }
 
 fn vocabulary(corpus: &Corpus) -> Vocabulary {
-    let mut vocab = Vocabulary {
-        lower: HashSet::default(),
-        capitalised: HashSet::default(),
-        capitalised_count: HashMap::default(),
-    };
-    for doc in &corpus.documents {
-        for p in doc.passages.iter().filter(|p| p.kind == PassageKind::Body) {
-            for t in tokens(doc.text(p)) {
-                if t.is_capitalised() {
-                    if !t.sentence_start {
-                        insert_folded(&mut vocab.capitalised, t.text);
-                        *vocab.capitalised_count.entry(fold(t.text)).or_default() += 1;
-                    }
-                } else if t.text.chars().next().is_some_and(char::is_alphabetic) {
-                    insert_folded(&mut vocab.lower, t.text);
+    corpus
+        .documents
+        .par_iter()
+        .map(document_vocabulary)
+        .reduce(Vocabulary::default, Vocabulary::union)
+}
+
+fn document_vocabulary(doc: &Document) -> Vocabulary {
+    let mut vocab = Vocabulary::default();
+    for p in doc.passages.iter().filter(|p| p.kind == PassageKind::Body) {
+        for t in tokens(doc.text(p)) {
+            if t.is_capitalised() {
+                if !t.sentence_start {
+                    insert_folded(&mut vocab.capitalised, t.text);
+                    *vocab.capitalised_count.entry(fold(t.text)).or_default() += 1;
                 }
+            } else if t.text.chars().next().is_some_and(char::is_alphabetic) {
+                insert_folded(&mut vocab.lower, t.text);
             }
         }
     }
     vocab
+}
+
+impl Vocabulary {
+    /// Both vocabularies in one (the smaller poured into the larger).
+    fn union(mut self, mut other: Vocabulary) -> Vocabulary {
+        if self.capitalised_count.len() + self.lower.len() < other.capitalised_count.len() + other.lower.len() {
+            std::mem::swap(&mut self, &mut other);
+        }
+        self.lower.extend(other.lower);
+        self.capitalised.extend(other.capitalised);
+        for (word, n) in other.capitalised_count {
+            *self.capitalised_count.entry(word).or_default() += n;
+        }
+        self
+    }
 }
 
 fn insert_folded(set: &mut HashSet<String>, word: &str) {
@@ -201,67 +220,97 @@ fn insert_folded(set: &mut HashSet<String>, word: &str) {
     }
 }
 
+/// How many documents detection runs on at once.
+const DETECT_CHUNK: usize = 256;
+
 /// Finds and merges the actors of a corpus.
 pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
     let vocab = vocabulary(corpus);
     let mut builders: Vec<Builder> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::default();
     let mut bracketed: Vec<(usize, usize)> = Vec::new();
-    for (d, doc) in corpus.documents.iter().enumerate() {
+    // Detection reads one passage at a time and runs on every core, a few hundred documents
+    // at a time (so what it found never piles up for the whole corpus); the names are then
+    // gathered into actors in document order, as one thread would.
+    let detect = |doc: &Document| -> Vec<(usize, Vec<Found>)> {
         let words = lang::words(lang::of_document(doc));
-        for (p, passage) in doc.analysed() {
-            let text = doc.text(passage);
-            let detector = Detector::new(text, lexicon, words, &vocab, passage.kind == PassageKind::Heading);
-            // The builder of the name found before and where it ends, for `Name (ACRONYM)`.
-            let mut previous: Option<(usize, usize)> = None;
-            for mut found in detector.run() {
-                // A full name the detector found on its own (`President Joe Biden`, the title
-                // left out) is still the lexicon's actor when the lexicon names it.
-                if found.lexicon.is_none() && found.key_tokens.len() >= 2 && found.votes.best() != ActorKind::Place {
-                    found.lexicon = lexicon.entry_named(&found.key_tokens);
+        doc.analysed()
+            .map(|(p, passage)| {
+                let detector = Detector::new(
+                    doc.text(passage),
+                    lexicon,
+                    words,
+                    &vocab,
+                    passage.kind == PassageKind::Heading,
+                );
+                let mut found = detector.run();
+                for found in &mut found {
+                    // A full name the detector found on its own (`President Joe Biden`, the
+                    // title left out) is still the lexicon's actor when the lexicon names it.
+                    if found.lexicon.is_none() && found.key_tokens.len() >= 2 && found.votes.best() != ActorKind::Place
+                    {
+                        found.lexicon = lexicon.entry_named(&found.key_tokens);
+                    }
                 }
-                let key = match found.lexicon {
-                    Some(e) => format!("\u{0}lex{e}"),
-                    None => found.key_tokens.join(" "),
-                };
-                if lexicon.not_actors.contains(&fold(&found.surface)) || lexicon.not_actors.contains(&key) {
-                    continue;
-                }
-                let at = *index.entry(key).or_insert_with(|| {
-                    builders.push(Builder {
-                        lexicon: found.lexicon,
-                        key_tokens: found.key_tokens.clone(),
-                        acronym: found.acronym,
-                        weak: found.weak,
-                        thing: found.thing,
-                        ..Builder::default()
+                (p, found)
+            })
+            .collect()
+    };
+    for (chunk, docs) in corpus.documents.chunks(DETECT_CHUNK).enumerate() {
+        let detected: Vec<_> = docs.par_iter().map(detect).collect();
+        for (i, passages) in detected.into_iter().enumerate() {
+            let d = chunk * DETECT_CHUNK + i;
+            let doc = &corpus.documents[d];
+            for (p, found) in passages {
+                let passage = &doc.passages[p];
+                let text = doc.text(passage);
+                // The builder of the name found before and where it ends, for `Name (ACRONYM)`.
+                let mut previous: Option<(usize, usize)> = None;
+                for found in found {
+                    let key = match found.lexicon {
+                        Some(e) => format!("\u{0}lex{e}"),
+                        None => found.key_tokens.join(" "),
+                    };
+                    if lexicon.not_actors.contains(&fold(&found.surface)) || lexicon.not_actors.contains(&key) {
+                        continue;
+                    }
+                    let at = *index.entry(key).or_insert_with(|| {
+                        builders.push(Builder {
+                            lexicon: found.lexicon,
+                            key_tokens: found.key_tokens.clone(),
+                            acronym: found.acronym,
+                            weak: found.weak,
+                            thing: found.thing,
+                            ..Builder::default()
+                        });
+                        builders.len() - 1
                     });
-                    builders.len() - 1
-                });
-                // `Union of Rationalist Atheists (UAAR)`, `CEI (Italian Episcopal Conference)`:
-                // a name in brackets right after another is another name of the same actor.
-                if let Some((before, end)) = previous
-                    && before != at
-                    && matches!(text[end..found.start].trim_matches(' '), "(")
-                    && text[found.end..].starts_with(')')
-                {
-                    bracketed.push((before, at));
+                    // `Union of Rationalist Atheists (UAAR)`, `CEI (Italian Episcopal
+                    // Conference)`: a name in brackets right after another is another name of
+                    // the same actor.
+                    if let Some((before, end)) = previous
+                        && before != at
+                        && matches!(text[end..found.start].trim_matches(' '), "(")
+                        && text[found.end..].starts_with(')')
+                    {
+                        bracketed.push((before, at));
+                    }
+                    previous = Some((at, found.end));
+                    let b = &mut builders[at];
+                    // One strong use (a full name, a role) makes the key a name everywhere.
+                    b.weak &= found.weak;
+                    b.thing |= found.thing;
+                    *b.surfaces.entry(found.surface.clone()).or_default() += 1;
+                    b.votes.merge(&found.votes);
+                    b.mentions.push(Mention {
+                        doc: d,
+                        passage: p,
+                        start: passage.start + found.start,
+                        end: passage.start + found.end,
+                        text: found.surface,
+                        role: found.role,
+                    });
                 }
-                previous = Some((at, found.end));
-                let b = &mut builders[at];
-                // One strong use (a full name, a role) makes the key a name everywhere.
-                b.weak &= found.weak;
-                b.thing |= found.thing;
-                *b.surfaces.entry(found.surface.clone()).or_default() += 1;
-                b.votes.merge(&found.votes);
-                b.mentions.push(Mention {
-                    doc: d,
-                    passage: p,
-                    start: passage.start + found.start,
-                    end: passage.start + found.end,
-                    text: found.surface,
-                    role: found.role,
-                });
             }
         }
     }
