@@ -106,9 +106,13 @@ fn event_loop(
     if std::env::var_os("RECOUPE_TEST_PANIC").is_some() {
         panic!("panic requested by RECOUPE_TEST_PANIC");
     }
+    // News left in the inbox when the last budget ran out: look at the keys, then go on at once.
+    let mut news_waiting = false;
     while !app.quit {
         let busy = app.loading.is_some() || app.reanalysis.is_some();
-        let waited = if busy {
+        let waited = if news_waiting {
+            std::time::Duration::ZERO
+        } else if busy {
             BUSY_POLL
         } else {
             std::time::Duration::from_secs(3600)
@@ -135,9 +139,11 @@ fn event_loop(
             }
         }
         let started = std::time::Instant::now();
-        while started.elapsed() < NEWS_BUDGET {
+        news_waiting = false;
+        while !news_waiting {
             let Ok(item) = inbox.try_recv() else { break };
             update::absorb(&mut app, item);
+            news_waiting = started.elapsed() >= NEWS_BUDGET;
         }
         if !analysis_started && app.loading.is_some_and(|l| l.analysing) {
             analysis_started = true;

@@ -41,18 +41,24 @@ impl Analysed {
     }
 }
 
+/// How many files the reader's loader reads at once (on every core): small enough that the
+/// first article shows at once, large enough to keep the cores busy.
+const LOAD_BATCH: usize = 32;
+
 /// Reads the plan's files on a thread of its own, sending each document as it is read. Stops
 /// early when the reader has gone (nobody listens any more).
 pub fn load(plan: LoadPlan, news: Sender<Background>) {
     std::thread::spawn(move || {
         let mut loader = Loader::new(plan);
-        while let Some(document) = loader.next_file() {
-            let sent = news.send(Background::Loaded {
-                progress: loader.progress,
-                document: document.map(Box::new),
-            });
-            if sent.is_err() {
-                return;
+        while let Some(batch) = loader.next_batch(LOAD_BATCH) {
+            for document in batch {
+                let sent = news.send(Background::Loaded {
+                    progress: loader.progress,
+                    document: document.map(Box::new),
+                });
+                if sent.is_err() {
+                    return;
+                }
             }
         }
         let _ = news.send(Background::LoadFinished {
