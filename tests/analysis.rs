@@ -445,3 +445,82 @@ fn the_analysis_on_every_core_is_the_analysis_on_one() {
     assert_eq!(many.actors.by_doc, one.actors.by_doc);
     assert_eq!(many.claims, one.claims);
 }
+
+/// The actors of articles given as text: (name, the texts of its mentions).
+fn actors_of(texts: &[&str]) -> Vec<(String, Vec<String>)> {
+    let mut corpus = Corpus::default();
+    for (i, text) in texts.iter().enumerate() {
+        let name = format!("{i:03}.txt");
+        corpus
+            .documents
+            .push(Document::from_text(name.clone(), name, text.to_string()));
+    }
+    let actors = extract(&corpus, &Lexicon::embedded());
+    actors
+        .actors
+        .into_iter()
+        .map(|a| (a.name, a.mentions.into_iter().map(|m| m.text).collect()))
+        .collect()
+}
+
+fn actor_holding<'a>(actors: &'a [(String, Vec<String>)], mention: &str) -> Option<&'a str> {
+    actors
+        .iter()
+        .find(|(_, mentions)| mentions.iter().any(|m| m == mention))
+        .map(|(name, _)| name.as_str())
+}
+
+#[test]
+fn two_names_side_by_side_are_cut_where_the_person_named_again_begins() {
+    let actors = actors_of(&[
+        "Les résultats ont été confiés au journal Ouest Matin Hélène Vasseur, biologiste. \
+         Selon Vasseur, les prélèvements sont intacts.",
+        "Le musicien Daniel Okonkwo Ibrahim Okonkwo a joué hier. Plus tard, Daniel Okonkwo a salué le public.",
+    ]);
+    // The medium and the person are two actors, and the surname alone joins the person.
+    assert_eq!(
+        actor_holding(&actors, "Hélène Vasseur"),
+        Some("Hélène Vasseur"),
+        "{actors:?}"
+    );
+    assert_eq!(actor_holding(&actors, "Vasseur"), Some("Hélène Vasseur"), "{actors:?}");
+    assert_eq!(actor_holding(&actors, "Ouest Matin"), Some("Ouest Matin"), "{actors:?}");
+    // A long name that opens on a person the article names is one person's name.
+    assert!(
+        actor_holding(&actors, "Daniel Okonkwo Ibrahim Okonkwo").is_some(),
+        "{actors:?}"
+    );
+}
+
+#[test]
+fn dotted_acronyms_possessive_institutions_and_square_brackets_name_one_actor() {
+    let actors = actors_of(&[
+        "The delegation met at the U.N. offices. The UN said the talks would go on.",
+        "A spokesman of the Ruritanian People's Army [RPA] said the border was calm. \
+         The RPA has moved two brigades. Yesterday Anton Weiss said nothing; Weiss left.",
+        "Members of the group the Blue Circle met on Monday. The Blue Circle said it would return.",
+        "The levy moved from the QRT system to a flat rate, the QRT said nothing.",
+    ]);
+    assert_eq!(
+        actor_holding(&actors, "U.N"),
+        actor_holding(&actors, "UN"),
+        "{actors:?}"
+    );
+    assert_eq!(
+        actor_holding(&actors, "Ruritanian People's Army"),
+        actor_holding(&actors, "RPA"),
+        "{actors:?}"
+    );
+    assert!(actor_holding(&actors, "RPA").is_some(), "{actors:?}");
+    // A word that never names does not open a name; an article does not join a noun to one.
+    assert_eq!(actor_holding(&actors, "Anton Weiss"), Some("Anton Weiss"), "{actors:?}");
+    assert_eq!(actor_holding(&actors, "Blue Circle"), Some("Blue Circle"), "{actors:?}");
+    assert!(
+        actors
+            .iter()
+            .all(|(_, m)| m.iter().all(|t| !t.starts_with("group") && !t.starts_with("Yesterday"))),
+        "{actors:?}"
+    );
+    // `the QRT system` names a thing, and so does the same acronym alone.
+    assert_eq!(actor_holding(&actors, "QRT"), None, "{actors:?}");
+}

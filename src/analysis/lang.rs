@@ -55,6 +55,7 @@ struct LangFile {
     honorifics: Vec<String>,
     thing_heads: Vec<String>,
     thing_tails: Vec<String>,
+    thing_nouns_after: Vec<String>,
     stem_rules: Vec<(String, String)>,
     clause_breaks: Vec<String>,
     adjective_endings: Vec<String>,
@@ -91,6 +92,8 @@ pub struct LangWords {
     honorifics: HashSet<String>,
     pub thing_heads: HashSet<String>,
     pub thing_tails: HashSet<String>,
+    /// Lower-case nouns right after a name that make it a thing's (`the ICI system`).
+    pub thing_nouns_after: HashSet<String>,
     stem_rules: Vec<(String, String)>,
     common_words: HashSet<String>,
     /// Words that end a clause, compared in lower case with accents (`a` has, `à` to).
@@ -133,6 +136,7 @@ impl LangWords {
             honorifics: set(&f.honorifics),
             thing_heads: set(&f.thing_heads),
             thing_tails: set(&f.thing_tails),
+            thing_nouns_after: set(&f.thing_nouns_after),
             stem_rules: f.stem_rules,
             common_words: dictionary.lines().map(fold).collect(),
             clause_breaks: lower(&f.clause_breaks),

@@ -1,6 +1,6 @@
 //! User-editable word lists from `assets/`, loaded into typed structs with serde.
 
-use super::text::{fold, tokens};
+use super::text::{fold, fold_word, tokens};
 use super::{HashMap, HashSet};
 use folded_set as set;
 use serde::Deserialize;
@@ -237,7 +237,7 @@ impl Lexicon {
         let mut patterns: HashMap<String, Vec<AliasPattern>> = HashMap::default();
         for (i, entry) in file.actors.iter().enumerate() {
             for alias in std::iter::once(&entry.name).chain(&entry.aliases) {
-                let toks: Vec<String> = tokens(alias).iter().map(|t| fold(t.text)).collect();
+                let toks: Vec<String> = tokens(alias).iter().map(fold_word).collect();
                 let Some(first) = toks.first().cloned() else {
                     continue;
                 };

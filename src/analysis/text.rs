@@ -9,6 +9,17 @@ pub fn fold(text: &str) -> String {
     deunicode::deunicode(text).to_lowercase()
 }
 
+/// The folded form of a word as names are compared: an acronym's dots are left out
+/// (`U.N` = `UN`, `U.S` = `US`).
+pub fn fold_word(token: &Token) -> String {
+    let folded = fold(token.text);
+    if folded.contains('.') && token.is_acronym() {
+        folded.replace('.', "")
+    } else {
+        folded
+    }
+}
+
 /// A word of a passage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {

@@ -22,7 +22,7 @@ impl<'a> Detector<'a> {
         heading: bool,
     ) -> Self {
         let toks = tokens(text);
-        let folded = toks.iter().map(|t| fold(t.text)).collect();
+        let folded = toks.iter().map(fold_word).collect();
         Detector {
             text,
             toks,
@@ -79,7 +79,14 @@ impl<'a> Detector<'a> {
     /// ends before `of` (`Nick Rhodes of Duran Duran`, where `Museum of Flight` goes on).
     pub(super) fn run_from(&self, start: usize, mut end: usize) -> usize {
         let n = self.toks.len();
-        while end < n && self.adjacent(end - 1, end) {
+        while end < n {
+            if self.possessive_in_name(end) {
+                end += 2;
+                continue;
+            }
+            if !self.adjacent(end - 1, end) {
+                break;
+            }
             if self.is_name_token(end) {
                 end += 1;
                 continue;
@@ -102,6 +109,25 @@ impl<'a> Detector<'a> {
         end
     }
 
+    /// `Korean People's Army`, `Children's Hospital`: the `'s` at `k` of a common noun, before
+    /// words that name an institution, is inside one name (`Apple's Tim Cook` is two).
+    pub(super) fn possessive_in_name(&self, k: usize) -> bool {
+        if k + 1 >= self.toks.len()
+            || self.folded[k] != "s"
+            || !self.text[self.toks[k - 1].end..self.toks[k].start].chars().eq(['\''])
+                && !self.text[self.toks[k - 1].end..self.toks[k].start].chars().eq(['’'])
+            || !self.words.is_common_word(&self.folded[k - 1])
+            || !self.adjacent(k, k + 1)
+            || !self.is_name_token(k + 1)
+        {
+            return false;
+        }
+        let end = self.run_from(k + 1, k + 2);
+        self.folded[k + 1..end]
+            .iter()
+            .any(|w| self.lexicon.organisation_words.contains(w))
+    }
+
     /// `Carlo De Benedetti of Italy`: two or more name words ending on one that is no common
     /// word (a surname), with no institution word, then an organisation particle (`of`, `for`).
     pub(super) fn affiliation_at(&self, start: usize, end: usize) -> bool {
@@ -118,8 +144,12 @@ impl<'a> Detector<'a> {
             })
     }
 
+    /// A function word; `UN`, `US` in capitals among words that are not are acronyms
+    /// (`The UN said`), where a heading in capitals (`LE PAKISTAN`) still has its articles.
     pub(super) fn is_stop(&self, i: usize) -> bool {
+        let shouting = |k: usize| self.toks.get(k).is_some_and(|t| t.is_acronym());
         self.lexicon.stopwords.contains(&self.folded[i])
+            && (!self.toks[i].is_acronym() || shouting(i + 1) || i > 0 && shouting(i - 1))
     }
 
     pub(super) fn run(&self) -> Vec<Found> {
@@ -201,6 +231,61 @@ impl<'a> Detector<'a> {
         out
     }
 
+    /// `l’agence RIA Novosti Valentine Sapounov`, `préfet de Corse Claude Érignac`: two names
+    /// side by side read as one run. When the document names the person again by the surname
+    /// (`Sapounov`, `Claude Erignac`), the run ends on that person's given name and surname,
+    /// and what stands before is a name of its own if it has two words or is named alone
+    /// elsewhere in the document (`Hillary Rodham Clinton` stays whole).
+    pub(super) fn split_glued(&self, found: &Found, names: &DocumentNames) -> Option<(Option<Found>, Found)> {
+        let (a, b) = (found.start_token, found.end_token);
+        if found.lexicon.is_some() || found.acronym || found.thing || b < a + 3 {
+            return None;
+        }
+        let lex = self.lexicon;
+        // A surname is no common word (`Information System`) and no acronym (`Democrat MP`).
+        let surname = key_tokens(&self.folded[b - 1..b], false).pop()?;
+        if !names.surnames.contains(&surname)
+            || self.toks[b - 1].is_acronym()
+            || self.words.is_common_word(&self.folded[b - 1])
+        {
+            return None;
+        }
+        // Back over particles (`Bill de Blasio`) to the given name.
+        let mut s = b - 1;
+        while s > a && lex.particles.contains(&self.folded[s - 1]) {
+            s -= 1;
+        }
+        if s < a + 2 {
+            return None;
+        }
+        let given = s - 1;
+        let institution = |w: &String| {
+            lex.organisation_words.contains(w)
+                || lex.media_words.contains(w)
+                || lex.group_words.contains(w)
+                || lex.roles.contains(w)
+        };
+        if !self.is_name_token(given)
+            || self.toks[given].is_acronym()
+            || lex.particles.contains(&self.folded[given - 1])
+            || self.folded[given..b].iter().any(institution)
+        {
+            return None;
+        }
+        // `his father Mohamed El-Hassan Mohamed`, where `Ahmed Mohamed` is named: a word the
+        // document uses as a person's family name does not end another name.
+        let prefix = key_tokens(&self.folded[a..given], false);
+        if prefix.last().is_some_and(|w| names.family_names.contains(w)) {
+            return None;
+        }
+        let kind = names.kinds.get(&prefix.join(" "));
+        if kind == Some(&ActorKind::Person) || (given - a < 2 && kind.is_none()) {
+            return None;
+        }
+        let person = self.generic(given, b, given)?;
+        Some((self.generic(a, given, a), person))
+    }
+
     /// `the U.S. Environmental Protection Agency`: past the dot of an abbreviated name
     /// (`a..k`), an institution's name goes on; the whole is that institution.
     pub(super) fn institution_after_abbreviation(&self, a: usize, k: usize, floor: usize) -> Option<Found> {
@@ -228,6 +313,7 @@ impl<'a> Detector<'a> {
     pub(super) fn lexicon_found(&self, a: usize, b: usize, entry: usize, floor: usize) -> Found {
         let surface = self.surface(a, b);
         let mut found = Found {
+            start_token: a,
             end_token: b,
             start: self.toks[a].start,
             end: self.toks[b - 1].end,
@@ -284,6 +370,11 @@ impl<'a> Detector<'a> {
                 a += 1;
             }
         }
+        // `Yesterday Mohamed said`: a word that never names (`Today`, `Oh`) opening the
+        // sentence is not part of the name after it.
+        if b - a >= 2 && self.toks[a].sentence_start && self.words.not_names.contains(&self.folded[a]) {
+            a += 1;
+        }
         // `l’ONG Human Rights Watch`: a common acronym before a name says what it is.
         if b - a >= 2 && self.toks[a].is_acronym() && self.words.common_acronyms.contains(&self.folded[a]) {
             a += 1;
@@ -297,8 +388,10 @@ impl<'a> Detector<'a> {
         while k > 0 && a - k < 2 && self.lexicon.particles.contains(&self.folded[k - 1]) && self.adjacent(k - 1, k) {
             k -= 1;
         }
+        // `group the Sea Org`: an article alone after the noun joins nothing.
         if k < a
             && k > 0
+            && !self.lexicon.bare_articles.contains(&self.folded[k])
             && self.adjacent(k - 1, k)
             && !self.toks[k - 1].is_capitalised()
             && self.lexicon.organisation_words.contains(&self.folded[k - 1])
@@ -343,8 +436,14 @@ impl<'a> Detector<'a> {
             return None;
         }
         let role_before = self.role_noun_before(a, floor, ROLE_WINDOW);
-        let department =
-            role.is_none() && !of_role && a > 0 && self.role_noun_before(a, floor, DEPARTMENT_WINDOW).is_some();
+        // `commander of the Korean People's Army`: a name ending on an institution's noun is
+        // what the title is about, whole.
+        let institution = b - a >= 2 && self.lexicon.organisation_words.contains(&self.folded[b - 1]);
+        let department = role.is_none()
+            && !of_role
+            && !institution
+            && a > 0
+            && self.role_noun_before(a, floor, DEPARTMENT_WINDOW).is_some();
         if department && self.is_department_word(a, b) {
             // `le secrétaire à la Défense Lloyd Austin`: `Défense` belongs to the role.
             if b - a >= 3 {
@@ -414,8 +513,9 @@ impl<'a> Detector<'a> {
         if complement && (of_role || role_before.is_some()) {
             votes.add(ActorKind::Organisation, 2);
         }
-        let thing = !acronym && self.names_a_thing(a, b);
+        let thing = (!acronym && self.names_a_thing(a, b)) || self.thing_noun_after(b);
         Some(Found {
+            start_token: a,
             end_token: b,
             start: self.toks[a].start,
             end: self.toks[b - 1].end,

@@ -66,6 +66,15 @@ impl Detector<'_> {
         head_before || head_inside || tail
     }
 
+    /// `the ICI system`, `the Apollo program`: a lower-case noun of things right after the
+    /// name (at `b`) says the name is a thing's.
+    pub(super) fn thing_noun_after(&self, b: usize) -> bool {
+        b < self.toks.len()
+            && self.adjacent(b - 1, b)
+            && !self.toks[b].is_capitalised()
+            && self.words.thing_nouns_after.contains(&self.folded[b])
+    }
+
     /// `Banque centrale européenne`, `Rassemblement national`: an institution's name goes on
     /// through its lower-case adjectives.
     pub(super) fn adjective_tail(&self, b: usize) -> usize {

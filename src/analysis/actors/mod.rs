@@ -5,7 +5,7 @@
 
 use super::lang::{self, LangWords};
 use super::lexicon::{ActorKind, Lexicon};
-use super::text::{Token, fold, only_space_between, tokens};
+use super::text::{Token, fold, fold_word, only_space_between, tokens};
 use super::{HashMap, HashSet};
 use crate::corpus::{Corpus, Document, PassageKind};
 use rayon::prelude::*;
@@ -234,27 +234,33 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
     // gathered into actors in document order, as one thread would.
     let detect = |doc: &Document| -> Vec<(usize, Vec<Found>)> {
         let words = lang::words(lang::of_document(doc));
-        doc.analysed()
-            .map(|(p, passage)| {
-                let detector = Detector::new(
-                    doc.text(passage),
-                    lexicon,
-                    words,
-                    &vocab,
-                    passage.kind == PassageKind::Heading,
-                );
-                let mut found = detector.run();
-                for found in &mut found {
-                    // A full name the detector found on its own (`President Joe Biden`, the
-                    // title left out) is still the lexicon's actor when the lexicon names it.
-                    if found.lexicon.is_none() && found.key_tokens.len() >= 2 && found.votes.best() != ActorKind::Place
-                    {
-                        found.lexicon = lexicon.entry_named(&found.key_tokens);
-                    }
+        let detector = |passage: &crate::corpus::Passage| {
+            Detector::new(
+                doc.text(passage),
+                lexicon,
+                words,
+                &vocab,
+                passage.kind == PassageKind::Heading,
+            )
+        };
+        // A full name the detector found on its own (`President Joe Biden`, the title left
+        // out) is still the lexicon's actor when the lexicon names it.
+        let name_by_lexicon = |passages: &mut [(usize, Vec<Found>)]| {
+            for found in passages.iter_mut().flat_map(|(_, f)| f) {
+                if found.lexicon.is_none() && found.key_tokens.len() >= 2 && found.votes.best() != ActorKind::Place {
+                    found.lexicon = lexicon.entry_named(&found.key_tokens);
                 }
-                (p, found)
-            })
-            .collect()
+            }
+        };
+        let mut passages: Vec<(usize, Vec<Found>)> = doc
+            .analysed()
+            .map(|(p, passage)| (p, detector(passage).run()))
+            .collect();
+        name_by_lexicon(&mut passages);
+        if split_glued_names(&mut passages, |p| detector(&doc.passages[p])) {
+            name_by_lexicon(&mut passages);
+        }
+        passages
     };
     for (chunk, docs) in corpus.documents.chunks(DETECT_CHUNK).enumerate() {
         let detected: Vec<_> = docs.par_iter().map(detect).collect();
@@ -286,12 +292,17 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
                         builders.len() - 1
                     });
                     // `Union of Rationalist Atheists (UAAR)`, `CEI (Italian Episcopal
-                    // Conference)`: a name in brackets right after another is another name of
+                    // Conference)`, `Korean People's Army [KPA]`: a name in brackets right after another is another name of
                     // the same actor.
                     if let Some((before, end)) = previous
                         && before != at
-                        && matches!(text[end..found.start].trim_matches(' '), "(")
-                        && text[found.end..].starts_with(')')
+                        && matches!(
+                            (
+                                text[end..found.start].trim_matches(' '),
+                                text[found.end..].chars().next()
+                            ),
+                            ("(", Some(')')) | ("[", Some(']'))
+                        )
                     {
                         bracketed.push((before, at));
                     }
@@ -318,9 +329,78 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
     finish(builders, lexicon, corpus.documents.len())
 }
 
+/// What a document says of the names it uses, for `Detector::split_glued`.
+#[derive(Default)]
+struct DocumentNames {
+    /// Each name's key, with the kind its uses read as together.
+    kinds: HashMap<String, ActorKind>,
+    /// The last words of the short names (one or two words) that are no place or state.
+    surnames: HashSet<String>,
+    /// The last words of full names of people (`Ahmed Mohamed`).
+    family_names: HashSet<String>,
+}
+
+impl DocumentNames {
+    fn of(passages: &[(usize, Vec<Found>)]) -> DocumentNames {
+        let mut votes: HashMap<&[String], (Votes, bool)> = HashMap::default();
+        for found in passages.iter().flat_map(|(_, f)| f) {
+            if found.lexicon.is_none() && !found.key_tokens.is_empty() {
+                let (v, thing) = votes.entry(&found.key_tokens).or_default();
+                v.merge(&found.votes);
+                *thing |= found.thing;
+            }
+        }
+        let mut names = DocumentNames::default();
+        for (key, (votes, thing)) in votes {
+            let kind = votes.best();
+            let last = key[key.len() - 1].clone();
+            if key.len() <= 2 && !thing && !matches!(kind, ActorKind::Place | ActorKind::State) {
+                names.surnames.insert(last.clone());
+            }
+            if key.len() >= 2 && kind == ActorKind::Person {
+                names.family_names.insert(last);
+            }
+            names.kinds.insert(key.join(" "), kind);
+        }
+        names
+    }
+}
+
+/// Cuts the runs that hold two names side by side (see `Detector::split_glued`), with what
+/// the whole document says of its names. Whether it cut any.
+fn split_glued_names<'a>(passages: &mut [(usize, Vec<Found>)], detector: impl Fn(usize) -> Detector<'a>) -> bool {
+    let long = |f: &Found| f.lexicon.is_none() && f.end_token >= f.start_token + 3;
+    if !passages.iter().flat_map(|(_, f)| f).any(long) {
+        return false;
+    }
+    let names = DocumentNames::of(passages);
+    let mut cut = false;
+    for (p, found) in passages.iter_mut() {
+        if !found.iter().any(long) {
+            continue;
+        }
+        let detector = detector(*p);
+        let mut out = Vec::with_capacity(found.len());
+        for f in found.drain(..) {
+            match detector.split_glued(&f, &names) {
+                Some((prefix, person)) => {
+                    cut = true;
+                    out.extend(prefix);
+                    out.push(person);
+                }
+                None => out.push(f),
+            }
+        }
+        *found = out;
+    }
+    cut
+}
+
 /// What the detector found at one place.
 #[derive(Debug, Clone)]
 struct Found {
+    /// Token index of the name's first word.
+    start_token: usize,
     /// Token index after the name.
     end_token: usize,
     start: usize,
