@@ -301,3 +301,24 @@ fn an_institution_named_after_a_dotted_abbreviation_is_its_own_speaker() {
     let (speaker, _) = speaker_text_of(text, "ozone damages");
     assert_eq!(speaker.as_deref(), Some("U.S. Department of Agriculture"));
 }
+
+#[test]
+fn a_clause_after_the_verb_is_what_was_said_not_an_inverted_speaker() {
+    let text = "Maria Lopez, a teacher from Springfield, said the school would reopen next week.";
+    let (speaker, claim) = claim_starting(text, "the school would reopen");
+    assert_eq!(speaker.as_deref(), Some("Maria Lopez"), "{claim:?}");
+    let text = "Le ministre de la Santé, Paul Girard, a indiqué que l’hôpital serait fermé en mai.";
+    let (speaker, claim) = claim_starting(text, "l’hôpital serait fermé");
+    assert_eq!(speaker.as_deref(), Some("Paul Girard"), "{claim:?}");
+}
+
+#[test]
+fn a_campus_or_a_city_after_an_institution_in_an_apposition_is_not_the_speaker() {
+    let text = "Tomás Ortega, head of research at the University of New Mexico, Las Cruces, said, \"These figures are wrong and the model is not right for the data.\"";
+    let (speaker, claim) = claim_starting(text, "These figures");
+    assert_eq!(speaker.as_deref(), Some("Tomás Ortega"), "{claim:?}");
+    // With no person before, the name after the institution is the one the title describes.
+    let text = "Un des avocats du cabinet Lemoine, Claire Dubois, précise que le dossier est complet.";
+    let (speaker, claim) = claim_starting(text, "le dossier");
+    assert_eq!(speaker.as_deref(), Some("Claire Dubois"), "{claim:?}");
+}

@@ -40,6 +40,7 @@ struct LangFile {
     demonyms: Vec<String>,
     government_nouns: Vec<String>,
     relative_pronouns: Vec<String>,
+    finite_verbs: Vec<String>,
     #[serde(default)]
     subordinators: Vec<String>,
     reporting_gerunds: Vec<String>,
@@ -74,6 +75,8 @@ pub struct LangWords {
     pub demonyms: HashSet<String>,
     pub government_nouns: HashSet<String>,
     pub relative_pronouns: HashSet<String>,
+    /// Auxiliaries and modals that make a clause (`would`, `est`): a speaker's phrase has none.
+    pub finite_verbs: HashSet<String>,
     /// Words that open a subordinate clause inside a subject's piece (`tandis que la gauche`).
     pub subordinators: HashSet<String>,
     pub reporting_gerunds: HashSet<String>,
@@ -118,6 +121,7 @@ impl LangWords {
             demonyms: set(&f.demonyms),
             government_nouns: set(&f.government_nouns),
             relative_pronouns: set(&f.relative_pronouns),
+            finite_verbs: set(&f.finite_verbs),
             subordinators: set(&f.subordinators),
             reporting_gerunds: set(&f.reporting_gerunds),
             gerund_markers: set(&f.gerund_markers),

@@ -315,6 +315,13 @@ impl Finder<'_> {
         // `…, says they are looking at…`: a pronoun with more words after it opens a clause.
         let span = self.token_span(&after);
         let clause = span.len() > 1 && self.cues.pronouns.contains(&self.folded[span.start]);
+        // `Maria Lopez, a teacher, said the school would reopen`: a finite verb (before any
+        // relative: `said the official who was there`) makes the words after a clause.
+        let finite = span
+            .clone()
+            .skip(1)
+            .take_while(|&k| !self.words.relative_pronouns.contains(&self.folded[k]))
+            .any(|k| self.words.finite_verbs.contains(&self.folded[k]));
         // `…, ont déclaré des sources proches du processus, mais la montée…`: the sentence
         // may go on after a comma and a conjunction.
         let rest_words = self.token_span(&(after.end..sentence.end));
@@ -322,6 +329,7 @@ impl Finder<'_> {
             && rest_words.start < rest_words.end
             && self.cues.leading_words.contains(&self.folded[rest_words.start]);
         !clause
+            && !finite
             && (goes_on || rest.chars().all(|c| !c.is_alphanumeric()))
             && !rest.contains(['«', '“', '"'])
             && self.names_someone(&after)

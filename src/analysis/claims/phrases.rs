@@ -212,6 +212,17 @@ impl Finder<'_> {
             span.len() == 1 && self.words.relative_pronouns.contains(&self.folded[span.start])
         };
         let last_names = !relative && self.names_someone(&last);
+        // `Cynthia Thompson, curator at the University of Arkansas, Fayetteville, said`: a bare
+        // name after a piece that ends on a name after a preposition goes on that phrase (a
+        // campus, a city), it is not the subject.
+        // A person named in a piece before is the head (`Un des chercheurs de HRW, Ole
+        // Solvang, précise`: the name is the researcher's).
+        let goes_on = last_names
+            && self.only_a_name(&last)
+            && pieces.last().is_some_and(|p| self.ends_on_name_after_preposition(p))
+            && pieces[..pieces.len() - 1]
+                .iter()
+                .any(|r| self.speaking_mention_in(r, true).is_some());
         // The head of the subject: its first person not after a preposition (`Lydia
         // Buchtmann for Food Standards Australia`).
         let subject = self
@@ -230,7 +241,7 @@ impl Finder<'_> {
             let span = self.token_span(&last);
             span.start < span.end && self.cues.indefinite_articles.contains(&self.folded[span.start])
         };
-        if let Some((_, at, end)) = subject.filter(|_| last_names && (!indefinite || pieces.is_empty())) {
+        if let Some((_, at, end)) = subject.filter(|_| last_names && !goes_on && (!indefinite || pieces.is_empty())) {
             let before = self.token_span(&(last.start..at));
             // Keep a short title with the name (`le premier ministre Jean-Marc Ayrault`).
             return if before.len() <= 4 {
@@ -241,7 +252,7 @@ impl Finder<'_> {
         }
         // An apposition or a relative pronoun: the nearest earlier piece with a person, else
         // with someone who can speak.
-        let describes = relative || (last_names && self.is_description(&last));
+        let describes = relative || goes_on || (last_names && self.is_description(&last));
         if describes {
             for people_only in [true, false] {
                 if let Some(piece) = pieces
@@ -260,6 +271,30 @@ impl Finder<'_> {
         }
         let piece = pieces.iter().rev().find(|r| self.names_someone(r))?.clone();
         self.trimmed(piece)
+    }
+
+    /// The mention that makes up the whole piece, if one does.
+    fn whole_mention(&self, r: &Range<usize>) -> Option<(usize, usize)> {
+        let blank = |a: usize, b: usize| self.text[a..b].trim().is_empty();
+        self.mentions
+            .iter()
+            .map(|m| self.actors.mention(*m))
+            .map(|m| (m.start - self.base, m.end - self.base))
+            .find(|&(at, end)| r.start <= at && end <= r.end && blank(r.start, at) && blank(end, r.end))
+    }
+
+    pub(super) fn only_a_name(&self, r: &Range<usize>) -> bool {
+        self.whole_mention(r).is_some()
+    }
+
+    /// Whether a piece ends on a name after a preposition (`… at the University of Arkansas`).
+    pub(super) fn ends_on_name_after_preposition(&self, r: &Range<usize>) -> bool {
+        self.mentions
+            .iter()
+            .map(|m| self.actors.mention(*m))
+            .map(|m| (m.start - self.base, m.end - self.base))
+            .filter(|&(at, end)| r.start <= at && end <= r.end && self.text[end..r.end].trim().is_empty())
+            .any(|(at, _)| self.after_preposition(r.start, at))
     }
 
     /// Whether a name ending at `end` owns what follows (`New Zealand’s Prime Minister`).
