@@ -322,3 +322,19 @@ fn a_campus_or_a_city_after_an_institution_in_an_apposition_is_not_the_speaker()
     let (speaker, claim) = claim_starting(text, "le dossier");
     assert_eq!(speaker.as_deref(), Some("Claire Dubois"), "{claim:?}");
 }
+
+#[test]
+fn a_cue_ending_the_sentence_reports_the_words_before_its_subject() {
+    let text = "The river will flood the lower town by Friday, officials say.";
+    let (_, claim) = claim_starting(text, "The river will flood");
+    assert_eq!(claim.text, "The river will flood the lower town by Friday");
+    assert_eq!(claim.speaker_text, "officials");
+}
+
+#[test]
+fn a_participle_agreeing_with_its_object_is_still_a_cue() {
+    // `demandée` for `demandé`: one agreement ending too many is still the participle.
+    let text = "Hélène Morel a demandée au conseil municipal de voter le budget avant la fin du mois.";
+    let (speaker, claim) = claim_starting(text, "au conseil municipal");
+    assert_eq!(speaker.as_deref(), Some("Hélène Morel"), "{claim:?}");
+}

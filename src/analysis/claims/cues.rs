@@ -186,15 +186,13 @@ impl Finder<'_> {
                 k += 1;
                 continue;
             }
-            // `racontés`, `déclarée`: a participle agrees with its subject.
-            let participle = [
-                w,
-                w.trim_end_matches('s'),
-                w.trim_end_matches("es"),
-                w.trim_end_matches('e'),
-            ]
-            .iter()
-            .any(|p| self.cues.participles.contains(*p));
+            // `racontés`, `déclarée`, `demandée`: a participle agrees with its subject or object
+            // (one ending off: `demandee` is `demande`, not `demand`).
+            let participle = [w.strip_suffix('s'), w.strip_suffix("es"), w.strip_suffix('e')]
+                .into_iter()
+                .flatten()
+                .chain([w])
+                .any(|p| self.cues.participles.contains(p));
             if participle {
                 // `a déclaré`, `a en outre souligné`, `a-t-il résumé`.
                 // Compared with accents (`a`, not `à`), and in the same clause (no comma between).
@@ -333,6 +331,27 @@ impl Finder<'_> {
             && (goes_on || rest.chars().all(|c| !c.is_alphanumeric()))
             && !rest.contains(['«', '“', '"'])
             && self.names_someone(&after)
+    }
+
+    /// `The river will flood by Friday, officials say.`: a cue that ends the sentence after a
+    /// comma and a short subject reports the words before that comma. Where that comma is.
+    pub(super) fn trailing_attribution(&self, cue: &Cue, sentence: &Range<usize>) -> Option<usize> {
+        if cue.kind != CueKind::Verb || cue.gerund || cue.pronoun {
+            return None;
+        }
+        let cue_start = self.toks[cue.first].start;
+        let rest = &self.text[self.toks[cue.last].end..sentence.end];
+        if rest
+            .chars()
+            .any(|c| c.is_alphanumeric() || matches!(c, '«' | '“' | '"'))
+        {
+            return None;
+        }
+        let comma = sentence.start + self.text[sentence.start..cue_start].rfind(',')?;
+        let subject = comma + 1..cue_start;
+        let span = self.token_span(&subject);
+        let finite = span.clone().any(|k| self.words.finite_verbs.contains(&self.folded[k]));
+        (!span.is_empty() && span.len() <= SUBJECT_WORDS && !finite && self.names_someone(&subject)).then_some(comma)
     }
 
     /// A quotation inside reported speech (`a affirmé que cette action était un « geste »`):

@@ -175,6 +175,9 @@ impl Finder<'_> {
                 .trim_end()
                 .trim_end_matches([',', ' ']);
             sentence.start..sentence.start + head.len()
+        } else if let Some(comma) = self.trailing_attribution(cue, sentence) {
+            // `Clause, officials say.`
+            sentence.start..comma
         } else {
             // `X a déclaré que clause.`
             let span = self.token_span(&(cue_end..end));
