@@ -8,7 +8,7 @@
 
 use crate::analysis::Analysis;
 use crate::analysis::lexicon::Lexicon;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Shape, Shapes};
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
@@ -31,7 +31,23 @@ const ASSETS: &[&str] = &[
     include_str!("../assets/lang/en.toml"),
     include_str!("../assets/lang/fr-words.txt"),
     include_str!("../assets/lang/en-words.txt"),
+    include_str!("../assets/lang/fr-en.tsv"),
+    include_str!("../assets/debris.toml"),
+    include_str!("../assets/crosscheck.toml"),
 ];
+
+/// The build: its version, code and bundled assets.
+fn build_fingerprint() -> u64 {
+    let mut h = Xxh3::new();
+    for field in [env!("CARGO_PKG_VERSION"), env!("RECOUPE_CODE")]
+        .into_iter()
+        .chain(ASSETS.iter().copied())
+    {
+        h.update(&(field.len() as u64).to_le_bytes());
+        h.update(field.as_bytes());
+    }
+    h.digest()
+}
 
 /// The key of a corpus: each document's path and text, the lexicon's text (with the user's
 /// cues), the bundled assets and the code.
@@ -82,21 +98,33 @@ fn file(dir: &Path, key: &str) -> PathBuf {
 
 /// The cached analysis for `key`, when there is one that reads back whole.
 pub fn load(dir: &Path, key: &str) -> Option<Analysis> {
-    let bytes = std::fs::read(file(dir, key)).ok()?;
+    read_framed(&file(dir, key))
+}
+
+/// Keeps the analysis for `key` (atomically: a reader never sees half a file), then lets go
+/// of the oldest analyses beyond `KEEP_BYTES`.
+pub fn store(dir: &Path, key: &str, cached: &Analysis) -> std::io::Result<()> {
+    write_framed(dir, &file(dir, key), cached)?;
+    prune(dir, &file(dir, key), KEEP_BYTES)
+}
+
+/// A value written by `write_framed`, when it reads back whole.
+fn read_framed<T: serde::de::DeserializeOwned>(path: &Path) -> Option<T> {
+    let bytes = std::fs::read(path).ok()?;
     let body = bytes.strip_prefix(MAGIC.as_slice())?;
     let (format, body) = body.split_first_chunk::<4>()?;
     let (sum, body) = body.split_first_chunk::<8>()?;
     if u32::from_le_bytes(*format) != FORMAT || u64::from_le_bytes(*sum) != checksum(body) {
         return None;
     }
-    let (cached, rest): (Analysis, &[u8]) = postcard::take_from_bytes(body).ok()?;
-    rest.is_empty().then_some(cached)
+    let (value, rest): (T, &[u8]) = postcard::take_from_bytes(body).ok()?;
+    rest.is_empty().then_some(value)
 }
 
-/// Keeps the analysis for `key` (atomically: a reader never sees half a file).
-pub fn store(dir: &Path, key: &str, cached: &Analysis) -> std::io::Result<()> {
+/// Writes a value with the magic, the format and a checksum, atomically.
+fn write_framed<T: serde::Serialize>(dir: &Path, path: &Path, value: &T) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    let body = postcard::to_stdvec(cached).map_err(std::io::Error::other)?;
+    let body = postcard::to_stdvec(value).map_err(std::io::Error::other)?;
     let mut bytes = Vec::with_capacity(body.len() + 20);
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&FORMAT.to_le_bytes());
@@ -104,7 +132,62 @@ pub fn store(dir: &Path, key: &str, cached: &Analysis) -> std::io::Result<()> {
     bytes.extend_from_slice(&body);
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     std::io::Write::write_all(&mut tmp, &bytes)?;
-    tmp.persist(file(dir, key)).map_err(|e| e.error)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// How much the kept analyses may weigh together: past it the least recently written go
+/// (each build and each corpus has its own, and one of 10,000 articles weighs 100 MB).
+pub const KEEP_BYTES: u64 = 1 << 30;
+
+/// Removes the least recently written analyses of `dir` until those left weigh at most
+/// `budget` bytes; `keep` (the one just written) always stays.
+pub fn prune(dir: &Path, keep: &Path, budget: u64) -> std::io::Result<()> {
+    let mut files: Vec<(std::time::SystemTime, u64, PathBuf)> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .filter(|e| e.path() != keep && e.path().extension().is_some_and(|x| x == "bin"))
+        .filter(|e| !e.file_name().to_string_lossy().starts_with(SHAPES_PREFIX))
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            Some((meta.modified().ok()?, meta.len(), e.path()))
+        })
+        .collect();
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
+    let mut total = std::fs::metadata(keep).map_or(0, |m| m.len());
+    for (_, len, path) in files {
+        total += len;
+        if total > budget {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+    Ok(())
+}
+
+const SHAPES_PREFIX: &str = "shapes-";
+
+fn shapes_file(dir: &Path) -> PathBuf {
+    dir.join(format!("{SHAPES_PREFIX}{:016x}.bin", build_fingerprint()))
+}
+
+/// What this build's cleaning made of the files last read (see `corpus::Shape`); empty when
+/// none was kept or it does not read back whole.
+pub fn load_shapes(dir: &Path) -> Shapes {
+    read_framed::<Vec<(u64, Shape)>>(&shapes_file(dir))
+        .map(|v| v.into_iter().collect())
+        .unwrap_or_default()
+}
+
+/// Keeps the shapes of the files just read, in place of the last ones (and of older builds').
+pub fn store_shapes(dir: &Path, shapes: &Shapes) -> std::io::Result<()> {
+    let mut list: Vec<(&u64, &Shape)> = shapes.iter().collect();
+    list.sort_by_key(|(k, _)| **k);
+    let path = shapes_file(dir);
+    write_framed(dir, &path, &list)?;
+    for entry in std::fs::read_dir(dir)?.filter_map(Result::ok) {
+        if entry.path() != path && entry.file_name().to_string_lossy().starts_with(SHAPES_PREFIX) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
     Ok(())
 }
 

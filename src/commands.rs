@@ -7,7 +7,7 @@ pub(crate) fn print_stats(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
     use std::time::Instant;
     let clock = Instant::now();
     // Reading and cleaning happen file by file: the loader times each apart.
-    let (corpus, [read, clean]) = open_timed(paths)?;
+    let (corpus, [read, clean]) = open_timed(paths, None)?;
     let load = clock.elapsed();
     let lexicon = Lexicon::embedded();
     let clock = Instant::now();

@@ -122,19 +122,19 @@ fn main() -> ExitCode {
             json,
             filter,
             lexicon,
-        }) => open(&paths).and_then(|c| print_actors(&c, json, filter.as_deref(), &setup(lexicon))),
+        }) => open(&paths, cache.as_deref()).and_then(|c| print_actors(&c, json, filter.as_deref(), &setup(lexicon))),
         Some(Command::Claims {
             paths,
             json,
             actor,
             lexicon,
-        }) => open(&paths).and_then(|c| print_claims(&c, json, &actor, &setup(lexicon))),
+        }) => open(&paths, cache.as_deref()).and_then(|c| print_claims(&c, json, &actor, &setup(lexicon))),
         Some(Command::Related {
             paths,
             json,
             top,
             lexicon,
-        }) => open(&paths).and_then(|c| print_related(&c, json, top, &setup(lexicon))),
+        }) => open(&paths, cache.as_deref()).and_then(|c| print_related(&c, json, top, &setup(lexicon))),
         Some(Command::Export {
             paths,
             actor,
@@ -143,7 +143,7 @@ fn main() -> ExitCode {
             format,
             force,
             lexicon,
-        }) => open(&paths).and_then(|c| {
+        }) => open(&paths, cache.as_deref()).and_then(|c| {
             let options = ExportOptions {
                 queries: &actor,
                 claims,
@@ -206,16 +206,20 @@ fn closed_pipe(e: &anyhow::Error) -> bool {
 
 /// Loads the corpus named on the command line (or the default one), warnings on stderr, and a
 /// progress bar there when stderr is a terminal (nothing when it is a pipe or a file).
-fn open(paths: &[PathBuf]) -> anyhow::Result<Corpus> {
-    open_timed(paths).map(|(corpus, _)| corpus)
+/// With a cache folder, files cleaned by an earlier run are not cleaned again.
+fn open(paths: &[PathBuf], cache: Option<&std::path::Path>) -> anyhow::Result<Corpus> {
+    open_timed(paths, cache).map(|(corpus, _)| corpus)
 }
 
 /// Like `open`, with the time spent reading files and cleaning them (zero for the bundled corpus).
-fn open_timed(paths: &[PathBuf]) -> anyhow::Result<(Corpus, [std::time::Duration; 2])> {
+fn open_timed(
+    paths: &[PathBuf],
+    cache: Option<&std::path::Path>,
+) -> anyhow::Result<(Corpus, [std::time::Duration; 2])> {
     let (corpus, times) = if !paths.is_empty() {
-        load_with_progress(paths)?
+        load_with_progress(paths, cache)?
     } else if std::path::Path::new("seeds").is_dir() {
-        load_with_progress(&[PathBuf::from("seeds")])?
+        load_with_progress(&[PathBuf::from("seeds")], cache)?
     } else {
         (corpus::load_seeds(), Default::default())
     };
@@ -225,7 +229,10 @@ fn open_timed(paths: &[PathBuf]) -> anyhow::Result<(Corpus, [std::time::Duration
     Ok((corpus, times))
 }
 
-fn load_with_progress(paths: &[PathBuf]) -> Result<(Corpus, [std::time::Duration; 2]), LoadError> {
+fn load_with_progress(
+    paths: &[PathBuf],
+    cache: Option<&std::path::Path>,
+) -> Result<(Corpus, [std::time::Duration; 2]), LoadError> {
     let bar = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new(0)
     } else {
@@ -236,7 +243,8 @@ fn load_with_progress(paths: &[PathBuf]) -> Result<(Corpus, [std::time::Duration
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     let mut times = [std::time::Duration::ZERO; 2];
-    let result = corpus::load_paths_with(paths, |loader| {
+    let shapes = cache.map(|dir| std::sync::Arc::new(recoupe::cache::load_shapes(dir)));
+    let result = corpus::load_paths_with_shapes(paths, shapes, |loader| {
         let p = &loader.progress;
         bar.set_length(p.bytes_total);
         bar.set_position(p.bytes_done);
@@ -244,7 +252,13 @@ fn load_with_progress(paths: &[PathBuf]) -> Result<(Corpus, [std::time::Duration
         times = [loader.read_time, loader.clean_time];
     });
     bar.finish_and_clear();
-    result.map(|corpus| (corpus, times))
+    result.map(|(corpus, learned)| {
+        if let (Some(dir), Some(learned)) = (cache, learned) {
+            // A cache that cannot be written only costs time next run.
+            let _ = recoupe::cache::store_shapes(dir, &learned);
+        }
+        (corpus, times)
+    })
 }
 
 /// What the reader opens: the files to read in the background (missing paths and empty folders

@@ -99,3 +99,84 @@ fn a_cache_of_another_corpus_does_not_fit() {
     assert!(!cache::fits(&analyse(&other), &corpus));
     assert!(cache::fits(&analyse(&corpus), &corpus));
 }
+
+/// A document's id, title, date, text and passages.
+type Parts = (String, String, Option<String>, String, Vec<recoupe::corpus::Passage>);
+
+/// What the documents are made of, for comparing two loads.
+fn parts(corpus: &recoupe::corpus::Corpus) -> Vec<Parts> {
+    corpus
+        .documents
+        .iter()
+        .map(|d| {
+            (
+                d.id.clone(),
+                d.title.clone(),
+                d.date.clone(),
+                d.source.clone(),
+                d.passages.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn files_cleaned_once_are_not_cleaned_again_and_read_the_same() {
+    use recoupe::corpus::load_paths_with_shapes;
+    use std::sync::Arc;
+    let files = folder();
+    let store = tempfile::tempdir().expect("cache dir");
+    let paths = [files.path().to_path_buf()];
+    let plain = load_paths(&paths).expect("loads");
+    // First run: nothing kept, every file cleaned, and the shapes learned are kept.
+    let kept = Arc::new(cache::load_shapes(store.path()));
+    assert!(kept.is_empty());
+    let mut reused = usize::MAX;
+    let (first, learned) = load_paths_with_shapes(&paths, Some(kept), |l| reused = l.shapes_reused).expect("loads");
+    assert_eq!(reused, 0);
+    assert_eq!(parts(&first), parts(&plain));
+    cache::store_shapes(store.path(), &learned.expect("news to keep")).expect("stored");
+    // Second run: no file cleaned, the same documents, nothing new to keep.
+    let kept = Arc::new(cache::load_shapes(store.path()));
+    assert_eq!(kept.len(), 2);
+    let (second, learned) = load_paths_with_shapes(&paths, Some(kept), |l| reused = l.shapes_reused).expect("loads");
+    assert_eq!(reused, 2);
+    assert_eq!(parts(&second), parts(&plain));
+    assert!(learned.is_none());
+    // A file edited since is cleaned again: its new paragraphs, not the kept ones.
+    fs::write(
+        files.path().join("b.txt"),
+        "Second titre\n\nUn paragraphe.\n\nUn autre paragraphe, plus loin.\n",
+    )
+    .expect("write");
+    let kept = Arc::new(cache::load_shapes(store.path()));
+    let (third, learned) = load_paths_with_shapes(&paths, Some(kept), |l| reused = l.shapes_reused).expect("loads");
+    assert_eq!(reused, 1);
+    assert_eq!(parts(&third), parts(&load_paths(&paths).expect("loads")));
+    assert!(learned.is_some_and(|l| l.len() == 2));
+}
+
+#[test]
+fn old_analyses_go_when_the_kept_ones_weigh_too_much() {
+    let store = tempfile::tempdir().expect("cache dir");
+    let file = |name: &str, size: usize, age_secs: u64| {
+        let path = store.path().join(name);
+        fs::write(&path, vec![0u8; size]).expect("write");
+        let when = std::time::SystemTime::now() - std::time::Duration::from_secs(age_secs);
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(when))
+            .expect("set time");
+        path
+    };
+    let oldest = file("a-1.bin", 400, 300);
+    let older = file("b-1.bin", 400, 200);
+    let newer = file("c-1.bin", 400, 100);
+    let shapes = file("shapes-0.bin", 400, 1000);
+    let kept = file("d-1.bin", 400, 0);
+    cache::prune(store.path(), &kept, 1000).expect("pruned");
+    // The one just written and the newest that fit stay; the shapes are not an analysis.
+    assert!(kept.exists() && newer.exists() && shapes.exists());
+    assert!(!older.exists() && !oldest.exists());
+}

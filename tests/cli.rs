@@ -460,11 +460,20 @@ fn the_headless_commands_keep_and_reuse_the_readers_cache_unless_told_not_to() {
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         out.stdout
     };
-    let kept = || -> Vec<std::path::PathBuf> {
+    // The analyses kept, and the shapes of the files read (so they are not cleaned again).
+    let listed = |shapes: bool| -> Vec<std::path::PathBuf> {
         std::fs::read_dir(cache.join("recoupe"))
-            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect::<Vec<_>>())
             .unwrap_or_default()
+            .into_iter()
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("shapes-"))
+                    == shapes
+            })
+            .collect()
     };
+    let kept = || listed(false);
     // `--no-cache` is accepted after the subcommand too, and leaves nothing behind.
     let uncached = run(&["claims", "seeds", "--json", "--no-cache"]);
     assert!(kept().is_empty(), "{:?}", kept());
@@ -472,6 +481,16 @@ fn the_headless_commands_keep_and_reuse_the_readers_cache_unless_told_not_to() {
     assert_eq!(kept().len(), 1, "one analysis kept: {:?}", kept());
     let file = &kept()[0];
     let written = std::fs::metadata(file).expect("kept").modified().expect("mtime");
+    assert_eq!(
+        listed(true).len(),
+        1,
+        "the shapes of the files read: {:?}",
+        listed(true)
+    );
+    let shapes = std::fs::metadata(&listed(true)[0])
+        .expect("kept")
+        .modified()
+        .expect("mtime");
     let second = run(&["claims", "seeds", "--json"]);
     assert_eq!(first, uncached, "the cache changes nothing in what is printed");
     assert_eq!(second, first, "read back, the same claims");
@@ -479,6 +498,14 @@ fn the_headless_commands_keep_and_reuse_the_readers_cache_unless_told_not_to() {
         std::fs::metadata(file).expect("kept").modified().expect("mtime"),
         written,
         "the second run read the cache instead of writing it again"
+    );
+    assert_eq!(
+        std::fs::metadata(&listed(true)[0])
+            .expect("kept")
+            .modified()
+            .expect("mtime"),
+        shapes,
+        "no file was cleaned again, so nothing new to keep"
     );
     // The other commands read the same file.
     run(&["actors", "seeds", "--json"]);

@@ -1,7 +1,7 @@
 //! Reading files and folders into a corpus: walk, decode, skip bad input with a warning.
 
 use super::encoding::Decoded;
-use super::{Corpus, Document, LoadWarning, seeds::SEEDS};
+use super::{Corpus, Document, LoadWarning, Shapes, seeds::SEEDS};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -39,14 +39,28 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Corpus, LoadError> {
 }
 
 /// Loads like `load_paths`, telling `progress` after each file (the loader's counts and times).
-pub fn load_paths_with(paths: &[PathBuf], mut progress: impl FnMut(&Loader)) -> Result<Corpus, LoadError> {
+pub fn load_paths_with(paths: &[PathBuf], progress: impl FnMut(&Loader)) -> Result<Corpus, LoadError> {
+    load_paths_with_shapes(paths, None, progress).map(|(corpus, _)| corpus)
+}
+
+/// Loads like `load_paths_with`, not cleaning again the files whose shape is in `shapes`;
+/// with the shapes of every document read when some were not there (to keep for next time).
+pub fn load_paths_with_shapes(
+    paths: &[PathBuf],
+    shapes: Option<std::sync::Arc<Shapes>>,
+    mut progress: impl FnMut(&Loader),
+) -> Result<(Corpus, Option<Shapes>), LoadError> {
     let mut loader = Loader::new(plan(paths)?);
+    if let Some(shapes) = shapes {
+        loader = loader.with_shapes(shapes);
+    }
     let mut documents = Vec::new();
     while let Some(batch) = loader.next_batch(LOAD_BATCH) {
         documents.extend(batch.into_iter().flatten());
         progress(&loader);
     }
-    loader.finish(documents)
+    let learned = loader.learned_news();
+    loader.finish(documents).map(|corpus| (corpus, learned))
 }
 
 /// The files a load will read, found before any is read.
@@ -110,6 +124,11 @@ pub struct Loader {
     pub clean_time: std::time::Duration,
     /// Warnings so far: the plan's, then each file's.
     pub warnings: Vec<LoadWarning>,
+    /// What cleaning made of files before (see `with_shapes`), and how many files it spared.
+    shapes: Option<std::sync::Arc<Shapes>>,
+    pub shapes_reused: usize,
+    /// With shapes: the shape of every document read, to keep for the next run.
+    learned: Shapes,
 }
 
 impl Loader {
@@ -128,7 +147,30 @@ impl Loader {
             read_time: std::time::Duration::ZERO,
             clean_time: std::time::Duration::ZERO,
             warnings,
+            shapes: None,
+            shapes_reused: 0,
+            learned: Shapes::default(),
         }
+    }
+
+    /// Documents whose text was cleaned before (a shape under its key) are not cleaned again,
+    /// and the shapes of the documents read are learned (`learned_shapes`).
+    pub fn with_shapes(mut self, shapes: std::sync::Arc<Shapes>) -> Loader {
+        self.shapes = Some(shapes);
+        self
+    }
+
+    /// The shapes of the documents read so far (with `with_shapes`), by key.
+    pub fn learned_shapes(&mut self) -> Shapes {
+        std::mem::take(&mut self.learned)
+    }
+
+    /// The shapes learned, when they say something the kept ones did not (a file cleaned
+    /// anew, or one fewer): worth keeping.
+    pub fn learned_news(&mut self) -> Option<Shapes> {
+        let kept = self.shapes.as_ref()?.len();
+        let news = self.shapes_reused < self.learned.len() || kept != self.learned.len();
+        news.then(|| self.learned_shapes())
     }
 
     pub fn origin(&self) -> &str {
@@ -165,7 +207,8 @@ impl Loader {
             })
             .collect();
         self.next = end;
-        let read: Vec<FileRead> = files.par_iter().map(|(file, id)| read_file(file, id)).collect();
+        let shapes = self.shapes.as_deref();
+        let read: Vec<FileRead> = files.par_iter().map(|(file, id)| read_file(file, id, shapes)).collect();
         let mut documents = Vec::with_capacity(read.len());
         for one in read {
             self.progress.files_done += 1;
@@ -174,6 +217,10 @@ impl Loader {
             self.read_time += one.read_time;
             self.clean_time += one.clean_time;
             self.warnings.extend(one.warnings);
+            self.shapes_reused += usize::from(one.reused);
+            if let (Some(doc), Some(key)) = (&one.document, one.shape_key) {
+                self.learned.insert(key, doc.shape());
+            }
             if let Some(doc) = &one.document {
                 self.ids.insert(doc.id.clone());
             }
@@ -205,9 +252,12 @@ struct FileRead {
     size: u64,
     read_time: std::time::Duration,
     clean_time: std::time::Duration,
+    /// Whether a kept shape spared cleaning it, and the key of its shape (with shapes).
+    reused: bool,
+    shape_key: Option<u64>,
 }
 
-fn read_file(file: &Path, id: &str) -> FileRead {
+fn read_file(file: &Path, id: &str, shapes: Option<&Shapes>) -> FileRead {
     let shown = file.display().to_string();
     let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
     let mut done = FileRead {
@@ -216,6 +266,8 @@ fn read_file(file: &Path, id: &str) -> FileRead {
         size,
         read_time: std::time::Duration::ZERO,
         clean_time: std::time::Duration::ZERO,
+        reused: false,
+        shape_key: None,
     };
     if size > MAX_FILE_BYTES {
         let mb = size as f64 / 1_000_000.0;
@@ -234,7 +286,10 @@ fn read_file(file: &Path, id: &str) -> FileRead {
     match read {
         Ok(bytes) => {
             let clock = std::time::Instant::now();
-            done.document = decode(id, &shown, bytes, &mut done.warnings);
+            let (document, shape) = decode_with(id, &shown, bytes, &mut done.warnings, shapes);
+            done.document = document;
+            done.reused = shape.is_some_and(|(_, reused)| reused);
+            done.shape_key = shape.map(|(key, _)| key);
             done.clean_time = clock.elapsed();
         }
         Err(e) => done.warnings.push(warn(&shown, format!("cannot read: {e}"))),
@@ -311,13 +366,25 @@ pub fn is_binary(bytes: &[u8]) -> bool {
 
 /// Turns file bytes into a document, or `None` with a warning.
 pub fn decode(id: &str, shown: &str, bytes: Vec<u8>, warnings: &mut Vec<LoadWarning>) -> Option<Document> {
+    decode_with(id, shown, bytes, warnings, None).0
+}
+
+/// As `decode`, taking what cleaning made of the same text from `shapes` when it is there;
+/// with shapes, also the document's shape key and whether its shape was there.
+pub fn decode_with(
+    id: &str,
+    shown: &str,
+    bytes: Vec<u8>,
+    warnings: &mut Vec<LoadWarning>,
+    shapes: Option<&Shapes>,
+) -> (Option<Document>, Option<(u64, bool)>) {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         warnings.push(warn(shown, "empty file, skipped"));
-        return None;
+        return (None, None);
     }
     if is_binary(&bytes) {
         warnings.push(warn(shown, "binary file, skipped"));
-        return None;
+        return (None, None);
     }
     let (source, recoded) = match super::encoding::decode(bytes) {
         Decoded::Utf8(text) => (text, None),
@@ -333,11 +400,17 @@ pub fn decode(id: &str, shown: &str, bytes: Vec<u8>, warnings: &mut Vec<LoadWarn
             (text, Some(offsets))
         }
     };
-    let mut doc = Document::from_text(id, shown, source);
+    let key = shapes.map(|_| super::shape_key(id, &source));
+    let kept = shapes.zip(key).and_then(|(s, k)| s.get(&k));
+    let shape = key.map(|k| (k, kept.is_some()));
+    let mut doc = match kept {
+        Some(shape) => Document::from_shape(id, shown, source, shape.clone()),
+        None => Document::from_text(id, shown, source),
+    };
     doc.recoded = recoded;
     if doc.content_count() == 0 {
         warnings.push(warn(shown, "no article text found, skipped"));
-        return None;
+        return (None, shape);
     }
-    Some(doc)
+    (Some(doc), shape)
 }

@@ -8,12 +8,15 @@ mod meta;
 mod seeds;
 
 pub use display::{DisplayText, sanitize_line};
-pub use load::{LoadError, LoadPlan, Loader, Progress, decode, load_paths, load_paths_with, load_seeds, plan};
+pub use load::{
+    LoadError, LoadPlan, Loader, Progress, decode, decode_with, load_paths, load_paths_with, load_paths_with_shapes,
+    load_seeds, plan,
+};
 
 use std::ops::Range;
 
 /// What a passage is, as far as reading goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PassageKind {
     /// Article text.
@@ -34,7 +37,7 @@ impl PassageKind {
 }
 
 /// A paragraph (or a piece of a glued paragraph) of a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Passage {
     /// Byte offset of the first byte in the original file.
     pub start: usize,
@@ -110,6 +113,29 @@ impl Document {
         self.content().count()
     }
 
+    /// What cleaning made of this document, to be kept for the next run.
+    pub fn shape(&self) -> Shape {
+        Shape {
+            title: self.title.clone(),
+            date: self.date.clone(),
+            passages: self.passages.clone(),
+        }
+    }
+
+    /// A document from decoded text and what cleaning made of that same text before (a
+    /// `Shape` kept under `shape_key(id, &source)`): the document `from_text` would build.
+    pub fn from_shape(id: impl Into<String>, path: impl Into<String>, source: String, shape: Shape) -> Document {
+        Document {
+            id: id.into(),
+            path: path.into(),
+            title: shape.title,
+            date: shape.date,
+            source,
+            passages: shape.passages,
+            recoded: None,
+        }
+    }
+
     /// Builds a document from decoded text: splits, cleans and names it.
     pub fn from_text(id: impl Into<String>, path: impl Into<String>, source: String) -> Document {
         let id = id.into();
@@ -125,6 +151,28 @@ impl Document {
             recoded: None,
         }
     }
+}
+
+/// What cleaning made of a file's text (its title, date and passages): kept between runs so
+/// that an unchanged file is not cleaned again.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Shape {
+    pub title: String,
+    pub date: Option<String>,
+    pub passages: Vec<Passage>,
+}
+
+/// Shapes of documents by `shape_key`.
+pub type Shapes = std::collections::HashMap<u64, Shape>;
+
+/// The key of a document's shape: its id (a title may come from it) and its decoded text.
+/// The code that cleans is not in it: whoever keeps shapes keeps them per build.
+pub fn shape_key(id: &str, source: &str) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&(id.len() as u64).to_le_bytes());
+    h.update(id.as_bytes());
+    h.update(source.as_bytes());
+    h.digest()
 }
 
 /// A warning about one input, shown on stderr and in the status bar.

@@ -85,7 +85,7 @@ fn event_loop(
         Source::Ready(corpus) => App::with_curation(corpus, curation, size.width, size.height),
         Source::Load(plan) => {
             let app = App::loading(&plan, curation, size.width, size.height);
-            super::background::load(plan, news.clone());
+            super::background::load(plan, settings.cache.clone(), news.clone());
             app
         }
     };

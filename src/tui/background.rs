@@ -47,9 +47,14 @@ const LOAD_BATCH: usize = 32;
 
 /// Reads the plan's files on a thread of its own, sending each document as it is read. Stops
 /// early when the reader has gone (nobody listens any more).
-pub fn load(plan: LoadPlan, news: Sender<Background>) {
+/// With a cache folder, files cleaned by an earlier run are not cleaned again (and what this
+/// run cleaned is kept there).
+pub fn load(plan: LoadPlan, cache: Option<std::path::PathBuf>, news: Sender<Background>) {
     std::thread::spawn(move || {
         let mut loader = Loader::new(plan);
+        if let Some(dir) = &cache {
+            loader = loader.with_shapes(Arc::new(crate::cache::load_shapes(dir)));
+        }
         while let Some(batch) = loader.next_batch(LOAD_BATCH) {
             for document in batch {
                 let sent = news.send(Background::Loaded {
@@ -64,6 +69,10 @@ pub fn load(plan: LoadPlan, news: Sender<Background>) {
         let _ = news.send(Background::LoadFinished {
             warnings: std::mem::take(&mut loader.warnings),
         });
+        if let (Some(dir), Some(learned)) = (&cache, loader.learned_news()) {
+            // A cache that cannot be written only costs time next run.
+            let _ = crate::cache::store_shapes(dir, &learned);
+        }
     });
 }
 
