@@ -142,6 +142,30 @@ fn filter(c: &mut Criterion) {
     });
 }
 
+/// Full-text search as the reader runs it (`/` then Enter): a word, then a phrase with
+/// accents, over every passage of 10,000 generated articles.
+fn text_search(c: &mut Criterion) {
+    let corpus = generated(10_000);
+    let mut group = c.benchmark_group("text search");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(corpus.bytes() as u64));
+    let index = recoupe::search::TextIndex::new(&corpus);
+    for query in ["frontière", "le ministre a"] {
+        group.bench_function(format!("{query:?} over 10000 articles, no index"), |b| {
+            b.iter(|| black_box(recoupe::search::find_text(&corpus, black_box(query), 2_000).hits.len()))
+        });
+        // What one keystroke costs in the reader once the index is built.
+        group.bench_function(
+            format!("{query:?} over 10000 articles, one keystroke with the index"),
+            |b| b.iter(|| black_box(index.find(&corpus, black_box(query), 2_000).hits.len())),
+        );
+    }
+    group.bench_function("build the index of 10000 articles", |b| {
+        b.iter(|| black_box(recoupe::search::TextIndex::new(&corpus)))
+    });
+    group.finish();
+}
+
 /// A second opening of an unchanged 10,000-article folder: the cache key (XXH3 over every
 /// file's text), the cache file read, decoded and checked against the corpus.
 fn cache(c: &mut Criterion) {
@@ -176,5 +200,5 @@ fn cache(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, actors, claims, related, filter, cache);
+criterion_group!(benches, actors, claims, related, filter, text_search, cache);
 criterion_main!(benches);

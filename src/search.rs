@@ -194,30 +194,115 @@ pub fn find_text(corpus: &Corpus, query: &str, limit: usize) -> TextSearch {
             if !key.contains(' ') && text.is_ascii() && !text.to_ascii_lowercase().contains(key.as_str()) {
                 continue;
             }
-            let folded = fold_with_offsets(text);
-            let mut from = 0;
-            // Folded text is ASCII (deunicode), so every offset is a character boundary.
-            while let Some(at) = folded.text.get(from..).and_then(|rest| rest.find(key.as_str())) {
-                let (first, last) = (from + at, from + at + key.len() - 1);
-                if found.hits.len() == limit {
-                    found.truncated = true;
-                    return found;
-                }
-                found.hits.push(TextHit {
-                    doc: d,
-                    passage: p,
-                    start: passage.start + folded.source[first].0,
-                    end: passage.start + folded.source[last].1,
-                });
-                // Next match after this one's last source character.
-                from = folded.source[last..]
-                    .iter()
-                    .position(|r| r.0 >= folded.source[last].1)
-                    .map_or(folded.text.len(), |k| last + k);
+            if !passage_hits(corpus, d, p, &key, limit, &mut found) {
+                return found;
             }
         }
     }
     found
+}
+
+/// Adds the hits of `key` in one passage to `found`; false when `limit` was reached.
+fn passage_hits(corpus: &Corpus, d: usize, p: usize, key: &str, limit: usize, found: &mut TextSearch) -> bool {
+    let doc = &corpus.documents[d];
+    let passage = &doc.passages[p];
+    let folded = fold_with_offsets(doc.text(passage));
+    let mut from = 0;
+    // Folded text is ASCII (deunicode), so every offset is a character boundary.
+    while let Some(at) = folded.text.get(from..).and_then(|rest| rest.find(key)) {
+        let (first, last) = (from + at, from + at + key.len() - 1);
+        if found.hits.len() == limit {
+            found.truncated = true;
+            return false;
+        }
+        found.hits.push(TextHit {
+            doc: d,
+            passage: p,
+            start: passage.start + folded.source[first].0,
+            end: passage.start + folded.source[last].1,
+        });
+        // Next match after this one's last source character.
+        from = folded.source[last..]
+            .iter()
+            .position(|r| r.0 >= folded.source[last].1)
+            .map_or(folded.text.len(), |k| last + k);
+    }
+    true
+}
+
+/// The passages the reader shows, folded once for search (lower case, no accents, spaces as
+/// one), end to end: a query is then one scan of memory instead of folding the corpus again
+/// at each keystroke. Built off the UI thread once the corpus is read; about the corpus's
+/// size in memory.
+#[derive(Debug, Default)]
+pub struct TextIndex {
+    /// Every passage folded, each followed by a line break (which no query holds, so no
+    /// match runs from one passage into the next).
+    folded: String,
+    /// (document, passage, where its folded text starts), in reading order.
+    starts: Vec<PassageStart>,
+}
+
+/// A passage of the index: (document, passage, where its folded text starts).
+type PassageStart = (u32, u32, usize);
+
+impl TextIndex {
+    pub fn new(corpus: &Corpus) -> TextIndex {
+        use rayon::prelude::*;
+        let parts: Vec<(String, Vec<PassageStart>)> = corpus
+            .documents
+            .par_iter()
+            .enumerate()
+            .map(|(d, doc)| {
+                let mut folded = String::new();
+                let mut starts = Vec::new();
+                for (p, passage) in doc.analysed() {
+                    starts.push((d as u32, p as u32, folded.len()));
+                    folded.push_str(&fold_with_offsets(doc.text(passage)).text);
+                    folded.push('\n');
+                }
+                (folded, starts)
+            })
+            .collect();
+        let mut index = TextIndex {
+            folded: String::with_capacity(parts.iter().map(|(f, _)| f.len()).sum()),
+            starts: Vec::with_capacity(parts.iter().map(|(_, s)| s.len()).sum()),
+        };
+        for (folded, starts) in parts {
+            let base = index.folded.len();
+            index
+                .starts
+                .extend(starts.into_iter().map(|(d, p, at)| (d, p, base + at)));
+            index.folded.push_str(&folded);
+        }
+        index
+    }
+
+    /// What `find_text` finds, hit for hit: the passages that hold the query are found by one
+    /// scan of the folded text, and only those are looked at again for the exact places.
+    pub fn find(&self, corpus: &Corpus, query: &str, limit: usize) -> TextSearch {
+        let key = search_key(query);
+        let mut found = TextSearch {
+            query: query.split_whitespace().collect::<Vec<_>>().join(" "),
+            ..TextSearch::default()
+        };
+        if key.is_empty() {
+            return found;
+        }
+        let mut last = None;
+        for at in memchr::memmem::find_iter(self.folded.as_bytes(), key.as_bytes()) {
+            let i = self.starts.partition_point(|s| s.2 <= at) - 1;
+            if last == Some(i) {
+                continue;
+            }
+            last = Some(i);
+            let (d, p, _) = self.starts[i];
+            if !passage_hits(corpus, d as usize, p as usize, &key, limit, &mut found) {
+                break;
+            }
+        }
+        found
+    }
 }
 
 /// A hit with some words either side, on one line: (before, match, after).

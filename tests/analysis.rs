@@ -524,3 +524,34 @@ fn dotted_acronyms_possessive_institutions_and_square_brackets_name_one_actor() 
     // `the QRT system` names a thing, and so does the same acronym alone.
     assert_eq!(actor_holding(&actors, "QRT"), None, "{actors:?}");
 }
+
+#[test]
+fn the_search_index_finds_what_a_full_scan_finds() {
+    use recoupe::search::{TextIndex, find_text};
+    let seeds = recoupe::corpus::load_seeds();
+    let mut generated = Corpus::default();
+    for (name, text) in recoupe::synthetic::corpus(60, 7) {
+        generated.documents.push(Document::from_text(name.clone(), name, text));
+    }
+    for corpus in [&seeds, &generated] {
+        let index = TextIndex::new(corpus);
+        let mut found_some = 0;
+        for query in [
+            "talibans",
+            "ÉTAT ISLAMIQUE",
+            "etat islamique",
+            "le ministre a",
+            "  Kaboul  ",
+            "zzzq",
+            "a",
+            "é",
+        ] {
+            for limit in [3, 10_000] {
+                let scan = find_text(corpus, query, limit);
+                assert_eq!(index.find(corpus, query, limit), scan, "{query:?}, limit {limit}");
+                found_some += usize::from(!scan.hits.is_empty());
+            }
+        }
+        assert!(found_some >= 4, "the queries find something: {found_some}");
+    }
+}

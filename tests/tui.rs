@@ -1325,3 +1325,32 @@ fn the_sidebar_widens_and_narrows_within_limits_and_the_text_keeps_its_measure()
     assert!(longest <= recoupe::tui::layout::MEASURE as usize, "{longest}\n{s}");
     assert!(longest > 80, "the wide pane is used: {longest}");
 }
+
+#[test]
+fn a_search_being_typed_says_what_it_finds_once_the_corpus_is_folded() {
+    let mut a = app(120, 40);
+    let status = |a: &App| screen(a).lines().last().unwrap_or_default().to_string();
+    // Before the folded corpus is there, typing counts nothing (no scan per key).
+    update(&mut a, Action::StartSearch);
+    type_text(&mut a, "kab");
+    assert!(!status(&a).contains("hit"), "{}", status(&a));
+    update(&mut a, Action::CloseOverlay);
+    // Built off the UI thread, it arrives as news.
+    let index = std::sync::Arc::new(recoupe::search::TextIndex::new(&a.corpus));
+    recoupe::tui::update::absorb(&mut a, recoupe::tui::background::Background::TextIndexed(index));
+    update(&mut a, Action::StartSearch);
+    type_text(&mut a, "kab");
+    let expected = recoupe::search::find_text(&a.corpus, "kab", 10_000);
+    assert!(expected.hits.len() > 1);
+    let said = format!("{} hits in {} documents", expected.hits.len(), expected.documents());
+    assert!(status(&a).contains(&said), "{} / {said}", status(&a));
+    for c in "oulzz".chars() {
+        update(&mut a, Action::PromptChar(c));
+    }
+    assert!(status(&a).contains("no passage has it"), "{}", status(&a));
+    update(&mut a, Action::PromptBackspace);
+    update(&mut a, Action::PromptBackspace);
+    update(&mut a, Action::PromptSubmit);
+    let search = a.search.clone().expect("a search");
+    assert_eq!(search.found, recoupe::search::find_text(&a.corpus, "kaboul", 10_000));
+}

@@ -89,6 +89,9 @@ fn event_loop(
             app
         }
     };
+    if app.loading.is_none() {
+        super::background::index_text(app.corpus.clone(), news.clone());
+    }
     let Settings {
         cache,
         kept,
@@ -147,6 +150,7 @@ fn event_loop(
         }
         if !analysis_started && app.loading.is_some_and(|l| l.analysing) {
             analysis_started = true;
+            super::background::index_text(app.corpus.clone(), news.clone());
             super::background::analyse(
                 app.corpus.clone(),
                 app.lexicon.clone(),

@@ -24,6 +24,17 @@ pub enum Background {
     LoadFinished { warnings: Vec<LoadWarning> },
     /// Actors, claims and the related-passage index of the whole corpus.
     Analysed(Box<Analysed>),
+    /// The corpus folded for full-text search.
+    TextIndexed(Arc<crate::search::TextIndex>),
+}
+
+/// Folds the corpus for search on a thread of its own.
+pub fn index_text(corpus: Arc<Corpus>, news: Sender<Background>) {
+    std::thread::spawn(move || {
+        let _ = news.send(Background::TextIndexed(Arc::new(crate::search::TextIndex::new(
+            &corpus,
+        ))));
+    });
 }
 
 /// An analysis and the lexicon it was made with (the reader curates that lexicon further).

@@ -139,6 +139,11 @@ pub struct App {
     pub preview_from: Option<Location>,
     /// The last text searched for, offered again by the next search prompt.
     pub last_query: String,
+    /// The corpus folded for search, once a background thread has built it.
+    pub text_index: Option<Arc<crate::search::TextIndex>>,
+    /// What the search being typed finds so far (with the index): hits, documents, whether
+    /// there are more than counted.
+    pub search_preview: Option<(usize, usize, bool)>,
     /// A correction being analysed in the background.
     pub reanalysis: Option<Reanalysis>,
     /// Columns the user added to the sidebar's width (negative: took away).
@@ -229,6 +234,8 @@ impl App {
             undo: Vec::new(),
             sidebar_extra: 0,
             last_query: String::new(),
+            text_index: None,
+            search_preview: None,
             preview_from: None,
             quit: false,
         }

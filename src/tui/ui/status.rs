@@ -186,11 +186,32 @@ impl Widget for PromptLine<'_> {
             .into_iter()
             .rev()
             .collect();
-        let line = Line::from(vec![
+        let mut spans = vec![
             Span::styled(label, base.fg(theme.cursor).add_modifier(Modifier::BOLD)),
             Span::styled(shown, base),
             Span::styled("█", base.fg(theme.cursor)),
-        ]);
+        ];
+        // What the search typed so far finds, as it is typed.
+        if self.prompt.purpose == PromptPurpose::TextSearch
+            && let Some((hits, docs, more)) = self.app.search_preview
+        {
+            let counted = if hits == 0 {
+                "  no passage has it".to_string()
+            } else {
+                if more {
+                    // Counting stopped at the limit: how many documents is not known.
+                    format!("  more than {hits} hits")
+                } else {
+                    format!(
+                        "  {} in {}",
+                        crate::wording::counted(hits, "hit"),
+                        crate::wording::counted(docs, "document")
+                    )
+                }
+            };
+            spans.push(Span::styled(counted, base.fg(theme.dim)));
+        }
+        let line = Line::from(spans);
         ratatui::widgets::Clear.render(area, buf);
         Paragraph::new(line).style(base).render(area, buf);
     }

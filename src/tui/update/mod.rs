@@ -42,6 +42,28 @@ const STRONG_RELATION: f32 = 0.35;
 /// Hits a search keeps; the status bar says when there were more.
 const SEARCH_LIMIT: usize = 10_000;
 
+impl App {
+    /// A full-text search: on the folded index once it is built, else by folding the passages.
+    pub fn find_text(&self, query: &str) -> crate::search::TextSearch {
+        match &self.text_index {
+            Some(index) => index.find(&self.corpus, query, SEARCH_LIMIT),
+            None => crate::search::find_text(&self.corpus, query, SEARCH_LIMIT),
+        }
+    }
+}
+
+/// While a search is typed, what it finds so far (as vim's incsearch shows): counted on the
+/// index, a scan of memory per key; nothing before the index is built.
+fn preview_search(app: &mut App) {
+    app.search_preview = match (&app.overlay, &app.text_index) {
+        (Some(Overlay::Prompt(p)), Some(_)) if p.purpose == PromptPurpose::TextSearch && !p.input.trim().is_empty() => {
+            let found = app.find_text(&p.input);
+            Some((found.hits.len(), found.documents(), found.truncated))
+        }
+        _ => None,
+    };
+}
+
 /// Said when a curation key is pressed with no actor under the cursor.
 fn no_curated_actor(app: &App) -> String {
     format!(
@@ -223,6 +245,7 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
                 input,
                 choice: 0,
             }));
+            preview_search(app);
         }
         Action::ClearFilter => {
             app.set_filter(Vec::new());
@@ -404,16 +427,19 @@ fn apply(app: &mut App, action: Action) -> Option<Action> {
                 prompt.input.push(c);
                 prompt.choice = 0;
             }
+            preview_search(app);
         }
         Action::PromptBackspace => {
             if let Some(Overlay::Prompt(prompt)) = &mut app.overlay {
                 prompt.input.pop();
             }
+            preview_search(app);
         }
         Action::PromptClear => {
             if let Some(Overlay::Prompt(prompt)) = &mut app.overlay {
                 prompt.input.clear();
             }
+            preview_search(app);
         }
         Action::PromptSubmit => {
             if let Some(Overlay::Prompt(prompt)) = app.overlay.take() {

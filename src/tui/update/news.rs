@@ -78,6 +78,11 @@ pub fn absorb(app: &mut App, news: Background) {
                 loading.analysing = true;
             }
         }
+        Background::TextIndexed(index) => {
+            // Built for the corpus as it was: only used if no document came since.
+            app.text_index = Some(index);
+            return;
+        }
         Background::Analysed(analysis) if app.reanalysis.is_some() => {
             install(app, *analysis);
             if let Some(repair) = app.reanalysis.take() {

@@ -44,7 +44,8 @@ pub(super) fn submit(app: &mut App, prompt: Prompt) {
             }
         }
         PromptPurpose::TextSearch => {
-            let found = crate::search::find_text(&app.corpus, &prompt.input, SEARCH_LIMIT);
+            let found = app.find_text(&prompt.input);
+            app.search_preview = None;
             if found.query.is_empty() {
                 app.search = None;
                 say(app, "Search cleared");
