@@ -33,7 +33,12 @@ fuzz_target!(|text: &str| {
     for p in 0..corpus.documents[0].passages.len() {
         let _ = index.related(0, p, 5);
     }
-    for hit in recoupe::search::find_text(&corpus, "e", 100).hits {
-        assert!(ok(hit.start) && ok(hit.end));
+    let text_index = recoupe::search::TextIndex::new(&corpus);
+    for query in ["e", "le ", "é"] {
+        let found = recoupe::search::find_text(&corpus, query, 100);
+        for hit in &found.hits {
+            assert!(ok(hit.start) && ok(hit.end));
+        }
+        assert_eq!(text_index.find(&corpus, query, 100), found);
     }
 });

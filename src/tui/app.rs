@@ -120,7 +120,10 @@ fn event_loop(
         } else {
             std::time::Duration::from_secs(3600)
         };
+        // A frame is drawn when something changed: a key, a click, a resize, or news.
+        let mut changed = false;
         if crossterm::event::poll(waited)? {
+            changed = true;
             let event = crossterm::event::read()?;
             if let Some(action) = action_for(&app, &event) {
                 for effect in update(&mut app, action) {
@@ -145,6 +148,7 @@ fn event_loop(
         news_waiting = false;
         while !news_waiting {
             let Ok(item) = inbox.try_recv() else { break };
+            changed = true;
             update::absorb(&mut app, item);
             news_waiting = started.elapsed() >= NEWS_BUDGET;
         }
@@ -159,8 +163,10 @@ fn event_loop(
                 news.clone(),
             );
         }
-        restore_once(&mut app, kept.as_deref(), &mut kept_file);
-        draw(terminal, &mut app)?;
+        if changed {
+            restore_once(&mut app, kept.as_deref(), &mut kept_file);
+            draw(terminal, &mut app)?;
+        }
     }
     if let Some(file) = &kept_file {
         let kept = crate::kept::Kept {
