@@ -124,22 +124,39 @@ pub(crate) fn print_claims(corpus: &Corpus, json: bool, queries: &[String], setu
         return Err(NoMatch(format!("no claim by an actor matching {}", quoted_list(queries))).into());
     }
     if json {
-        let list = Each(&selected, |&(i, c): &(usize, &claims::Claim)| {
-            let crossrefs = recoupe::export::crossrefs_json(corpus, &analysis, i);
-            serde_json::json!({
-                "doc": corpus.documents[c.doc].id,
-                "paragraph": corpus.documents[c.doc].paragraph(c.passage),
-                "passage": c.passage,
-                "start": corpus.documents[c.doc].file_offset(c.start),
-                "end": corpus.documents[c.doc].file_offset(c.end),
-                "speaker": c.speaker.map(|s| found.actors[s].name.clone()),
-                "speaker_text": c.speaker_text,
-                "cue": c.cue,
-                "kind": c.kind,
-                "how_found": c.how_found,
-                "text": c.text,
-                "crossrefs": crossrefs,
-            })
+        /// One claim as printed: written straight out, its fields in name order.
+        #[derive(serde::Serialize)]
+        struct ClaimJson<'a> {
+            crossrefs: Vec<serde_json::Value>,
+            cue: &'a str,
+            doc: &'a str,
+            end: usize,
+            how_found: claims::HowFound,
+            kind: claims::ClaimKind,
+            paragraph: usize,
+            passage: usize,
+            speaker: Option<&'a str>,
+            speaker_text: &'a str,
+            start: usize,
+            text: &'a str,
+        }
+        let list = Each(&selected, |&(i, _): &(usize, &claims::Claim)| {
+            let c = &all[i];
+            let doc = &corpus.documents[c.doc];
+            ClaimJson {
+                crossrefs: recoupe::export::crossrefs_json(corpus, &analysis, i),
+                cue: &c.cue,
+                doc: &doc.id,
+                end: doc.file_offset(c.end),
+                how_found: c.how_found,
+                kind: c.kind,
+                paragraph: doc.paragraph(c.passage),
+                passage: c.passage,
+                speaker: c.speaker.map(|s| found.actors[s].name.as_str()),
+                speaker_text: &c.speaker_text,
+                start: doc.file_offset(c.start),
+                text: &c.text,
+            }
         });
         print_json(&Named {
             key: "claims",
@@ -229,7 +246,7 @@ pub(crate) fn print_related(corpus: &Corpus, json: bool, top: usize, setup: &Set
 /// a large corpus is never held whole in memory.
 struct Each<'a, T, F>(&'a [T], F);
 
-impl<T, F: Fn(&T) -> serde_json::Value> serde::Serialize for Each<'_, T, F> {
+impl<T, U: serde::Serialize, F: Fn(&T) -> U> serde::Serialize for Each<'_, T, F> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.iter().map(&self.1))
     }
