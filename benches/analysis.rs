@@ -142,6 +142,37 @@ fn filter(c: &mut Criterion) {
     });
 }
 
+/// The whole cold path of `recoupe stats` on a folder (read, decode, clean, then actors,
+/// claims and the related index), beside the I/O floor: reading the same bytes and nothing
+/// else. Both at 1,000 and 10,000 articles, so the growth shows.
+fn full(c: &mut Criterion) {
+    let lexicon = Lexicon::embedded();
+    let mut group = c.benchmark_group("full analysis");
+    group.sample_size(10);
+    for count in [1_000, 10_000] {
+        let files = tempfile::tempdir().expect("dir");
+        let bytes = recoupe::synthetic::write_corpus(files.path(), count, 42).expect("write corpus");
+        let paths: Vec<std::path::PathBuf> = std::fs::read_dir(files.path())
+            .expect("dir")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(format!("read the files only (I/O floor), {count} articles"), |b| {
+            b.iter(|| {
+                let read: usize = paths.iter().map(|p| std::fs::read(p).map_or(0, |b| b.len())).sum();
+                black_box(read)
+            })
+        });
+        group.bench_function(format!("load + analyse (stats path), {count} articles"), |b| {
+            b.iter(|| {
+                let corpus = recoupe::corpus::load_paths(&[files.path().to_path_buf()]).expect("loads");
+                black_box(recoupe::analysis::Analysis::build(&corpus, &lexicon).claims.len())
+            })
+        });
+    }
+    group.finish();
+}
+
 /// Full-text search as the reader runs it (`/` then Enter): a word, then a phrase with
 /// accents, over every passage of 10,000 generated articles.
 fn text_search(c: &mut Criterion) {
@@ -200,5 +231,5 @@ fn cache(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, actors, claims, related, filter, text_search, cache);
+criterion_group!(benches, actors, claims, related, filter, text_search, cache, full);
 criterion_main!(benches);
