@@ -179,11 +179,7 @@ pub fn search_key(query: &str) -> String {
 /// Every occurrence of `query` in the passages the reader shows (not web debris), accent- and
 /// case-insensitive, a line break counting as a space; at most `limit` hits.
 pub fn find_text(corpus: &Corpus, query: &str, limit: usize) -> TextSearch {
-    let key = search_key(query);
-    let mut found = TextSearch {
-        query: query.split_whitespace().collect::<Vec<_>>().join(" "),
-        ..TextSearch::default()
-    };
+    let (key, mut found) = begin_search(query);
     if key.is_empty() {
         return found;
     }
@@ -200,6 +196,15 @@ pub fn find_text(corpus: &Corpus, query: &str, limit: usize) -> TextSearch {
         }
     }
     found
+}
+
+/// The folded key of a query, and an empty search for it (the query as typed, spaces as one).
+fn begin_search(query: &str) -> (String, TextSearch) {
+    let found = TextSearch {
+        query: query.split_whitespace().collect::<Vec<_>>().join(" "),
+        ..TextSearch::default()
+    };
+    (search_key(query), found)
 }
 
 /// Adds the hits of `key` in one passage to `found`; false when `limit` was reached.
@@ -281,11 +286,7 @@ impl TextIndex {
     /// What `find_text` finds, hit for hit: the passages that hold the query are found by one
     /// scan of the folded text, and only those are looked at again for the exact places.
     pub fn find(&self, corpus: &Corpus, query: &str, limit: usize) -> TextSearch {
-        let key = search_key(query);
-        let mut found = TextSearch {
-            query: query.split_whitespace().collect::<Vec<_>>().join(" "),
-            ..TextSearch::default()
-        };
+        let (key, mut found) = begin_search(query);
         if key.is_empty() {
             return found;
         }
