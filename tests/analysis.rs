@@ -444,6 +444,10 @@ fn the_analysis_on_every_core_is_the_analysis_on_one() {
     assert_eq!(many.actors.actors, one.actors.actors);
     assert_eq!(many.actors.by_doc, one.actors.by_doc);
     assert_eq!(many.claims, one.claims);
+    // The related index (stems, weights, cross-checks) to the byte.
+    let bytes = |a: &Analysis| postcard::to_allocvec(&a.related).expect("serialises");
+    assert!(one.related.passages().count() > 0);
+    assert_eq!(bytes(&many), bytes(&one));
 }
 
 /// The actors of articles given as text: (name, the texts of its mentions).

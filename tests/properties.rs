@@ -89,3 +89,25 @@ proptest! {
         check(bytes);
     }
 }
+
+/// Folding as it was first written: the whole text through deunicode, then lower case.
+fn fold_reference(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        deunicode::deunicode(text).to_lowercase()
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The letter-by-letter fold gives what the whole-text transliteration gives, for any text
+    /// (accents, ligatures, CJK whose transliteration ends in a space, unknown characters).
+    #[test]
+    fn folding_letter_by_letter_matches_the_whole_text_transliteration(
+        text in "[a-zA-Z éÉèœŒçÇ’'\u{a0}\u{202f}\u{7f}\u{1}北京ǅ😀\u{fffd}-]{0,24}|\\PC{0,16}|.{0,16}"
+    ) {
+        prop_assert_eq!(recoupe::analysis::text::fold(&text), fold_reference(&text));
+    }
+}

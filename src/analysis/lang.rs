@@ -233,13 +233,18 @@ pub fn words(lang: Lang) -> &'static LangWords {
     }
 }
 
-/// The language of a document, from its opening (4,000 bytes are plenty).
+/// The language of a document, as worked out when it was read.
 pub fn of_document(doc: &crate::corpus::Document) -> Lang {
-    let mut head = doc.source.len().min(4000);
-    while !doc.source.is_char_boundary(head) {
+    doc.lang
+}
+
+/// The language of a text, from its opening (4,000 bytes are plenty).
+pub fn of_text(source: &str) -> Lang {
+    let mut head = source.len().min(4000);
+    while !source.is_char_boundary(head) {
         head -= 1;
     }
-    detect(&doc.source[..head])
+    detect(&source[..head])
 }
 
 /// French or English, from the commonest function words of the text's opening.

@@ -107,6 +107,8 @@ pub struct Lexicon {
     pub not_actors: HashSet<String>,
     /// Alias patterns by their first folded token.
     pub patterns: HashMap<String, Vec<AliasPattern>>,
+    /// Each folded alias (names left out) and the first entry that has it.
+    pub alias_entries: HashMap<String, usize>,
     pub roles: HashSet<String>,
     pub organisation_words: HashSet<String>,
     pub media_words: HashSet<String>,
@@ -255,7 +257,14 @@ impl Lexicon {
         for list in patterns.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.tokens.len()));
         }
+        let mut alias_entries: HashMap<String, usize> = HashMap::default();
+        for (i, entry) in file.actors.iter().enumerate() {
+            for alias in &entry.aliases {
+                alias_entries.entry(fold(alias)).or_insert(i);
+            }
+        }
         Ok(Lexicon {
+            alias_entries,
             not_actors: set(&file.not_actors),
             entries: file.actors,
             from_user,

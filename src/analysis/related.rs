@@ -104,8 +104,6 @@ const CONTRAST_COSINE: f32 = 0.25;
 struct Vocabulary {
     ids: HashMap<String, u32>,
     words: Vec<String>,
-    /// Word → stem id, per language (French, English), so each distinct word is stemmed once.
-    seen: [HashMap<String, u32>; 2],
 }
 
 impl Vocabulary {
@@ -120,35 +118,74 @@ impl Vocabulary {
     }
 }
 
-/// The stems of a text, stop words and short words left out.
-fn stems(text: &str, (stemmer, lang): (&Stemmer, usize), stop: &HashSet<String>, vocab: &mut Vocabulary) -> Vec<u32> {
-    tokens(text)
+/// How many documents are stemmed at once (on every core) before their words are numbered.
+const STEM_CHUNK: usize = 256;
+
+/// A document's stems: its own words (in the order they first appear) and each body
+/// passage's stems as numbers into them.
+struct DocumentStems {
+    words: Vec<String>,
+    passages: Vec<(usize, Vec<u32>)>,
+}
+
+/// Each word seen and its stem (none for a stop word or a short word), per language (French,
+/// English): a word is stemmed once per thread.
+type StemCache = [HashMap<String, Option<String>>; 2];
+
+fn document_stems(doc: &crate::corpus::Document, stop: &HashSet<String>, cache: &mut StemCache) -> DocumentStems {
+    let (algorithm, lang) = match doc.lang {
+        super::lang::Lang::En => (Algorithm::English, 1),
+        super::lang::Lang::Fr => (Algorithm::French, 0),
+    };
+    let stemmer = Stemmer::create(algorithm);
+    let mut local: HashMap<String, u32> = HashMap::default();
+    let mut words = Vec::new();
+    let passages = doc
+        .passages
         .iter()
-        .filter_map(|t| {
-            if let Some(id) = vocab.seen[lang].get(t.text) {
-                return Some(*id);
-            }
-            let w = fold(t.text);
-            let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
-            // Numbers are kept only when they look like years or figures (`1987`, `207`).
-            let number = w.chars().all(|c| c.is_ascii_digit());
-            if w.chars().count() < 3 || stop.contains(w) || (number && w.len() < 3) {
-                return None;
-            }
-            let id = vocab.id(&stemmer.stem(w));
-            vocab.seen[lang].insert(t.text.to_string(), id);
-            Some(id)
+        .enumerate()
+        .filter(|(_, p)| p.kind == PassageKind::Body)
+        .map(|(p, passage)| {
+            let ids = tokens(doc.text(passage))
+                .iter()
+                .filter_map(|t| {
+                    if !cache[lang].contains_key(t.text) {
+                        cache[lang].insert(t.text.to_string(), stem(&stemmer, stop, t.text));
+                    }
+                    let stem = cache[lang].get(t.text)?.as_deref()?;
+                    if let Some(id) = local.get(stem) {
+                        return Some(*id);
+                    }
+                    words.push(stem.to_string());
+                    local.insert(stem.to_string(), words.len() as u32 - 1);
+                    Some(words.len() as u32 - 1)
+                })
+                .collect();
+            (p, ids)
         })
-        .collect()
+        .collect();
+    DocumentStems { words, passages }
+}
+
+/// The stem of a word, or none for a stop word or a short word.
+fn stem(stemmer: &Stemmer, stop: &HashSet<String>, text: &str) -> Option<String> {
+    let w = fold(text);
+    let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // Numbers are kept only when they look like years or figures (`1987`, `207`).
+    let number = w.chars().all(|c| c.is_ascii_digit());
+    if w.chars().count() < 3 || stop.contains(w) || (number && w.len() < 3) {
+        return None;
+    }
+    Some(stemmer.stem(w).into_owned())
 }
 
 impl RelatedIndex {
     /// Indexes every body passage of the corpus.
     pub fn build(corpus: &Corpus, actors: &Actors, claims: &[Claim], lexicon: &Lexicon) -> RelatedIndex {
+        use rayon::prelude::*;
         let mut vocab = Vocabulary {
             ids: HashMap::default(),
             words: Vec::new(),
-            seen: Default::default(),
         };
         let stop = &lexicon.function_words;
         let mut raw: Vec<(usize, usize, HashMap<u32, u32>)> = Vec::new();
@@ -156,45 +193,43 @@ impl RelatedIndex {
         let mut claim_at = 0;
         // Each document's language, found once for the stems here and the cross-checks.
         let langs: Vec<super::lang::Lang> = corpus.documents.iter().map(super::lang::of_document).collect();
-        for (d, doc) in corpus.documents.iter().enumerate() {
-            let lang = langs[d];
-            let algorithm = match lang {
-                super::lang::Lang::En => Algorithm::English,
-                super::lang::Lang::Fr => Algorithm::French,
-            };
-            let stemmer = Stemmer::create(algorithm);
-            let stemmer = (&stemmer, usize::from(matches!(algorithm, Algorithm::English)));
-            for (p, passage) in doc
-                .passages
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.kind == PassageKind::Body)
-            {
-                let mut counts: HashMap<u32, u32> = HashMap::default();
-                for id in stems(doc.text(passage), stemmer, stop, &mut vocab) {
-                    *counts.entry(id).or_default() += 1;
+        // Stems are found on every core, a few hundred documents at a time; their words are
+        // then numbered in document order, as one thread would.
+        for (chunk, docs) in corpus.documents.chunks(STEM_CHUNK).enumerate() {
+            let stemmed: Vec<DocumentStems> = docs
+                .par_iter()
+                .map_init(StemCache::default, |cache, doc| document_stems(doc, stop, cache))
+                .collect();
+            for (i, stems) in stemmed.into_iter().enumerate() {
+                let d = chunk * STEM_CHUNK + i;
+                let global: Vec<u32> = stems.words.iter().map(|w| vocab.id(w)).collect();
+                for (p, ids) in stems.passages {
+                    let mut counts: HashMap<u32, u32> = HashMap::default();
+                    for id in ids {
+                        *counts.entry(global[id as usize]).or_default() += 1;
+                    }
+                    let mut passage_actors: Vec<usize> = actors.in_passage(d, p).map(|r| r.actor).collect();
+                    passage_actors.sort_unstable();
+                    passage_actors.dedup();
+                    while claim_at < claims.len() && (claims[claim_at].doc, claims[claim_at].passage) < (d, p) {
+                        claim_at += 1;
+                    }
+                    let mut passage_claims = Vec::new();
+                    let mut c = claim_at;
+                    while c < claims.len() && (claims[c].doc, claims[c].passage) == (d, p) {
+                        passage_claims.push(c);
+                        c += 1;
+                    }
+                    raw.push((d, p, counts));
+                    entries.push(Entry {
+                        doc: d,
+                        passage: p,
+                        terms: Vec::new(),
+                        actors: passage_actors,
+                        claims: passage_claims,
+                        lang: langs[d],
+                    });
                 }
-                let mut passage_actors: Vec<usize> = actors.in_passage(d, p).map(|r| r.actor).collect();
-                passage_actors.sort_unstable();
-                passage_actors.dedup();
-                while claim_at < claims.len() && (claims[claim_at].doc, claims[claim_at].passage) < (d, p) {
-                    claim_at += 1;
-                }
-                let mut passage_claims = Vec::new();
-                let mut c = claim_at;
-                while c < claims.len() && (claims[c].doc, claims[c].passage) == (d, p) {
-                    passage_claims.push(c);
-                    c += 1;
-                }
-                raw.push((d, p, counts));
-                entries.push(Entry {
-                    doc: d,
-                    passage: p,
-                    terms: Vec::new(),
-                    actors: passage_actors,
-                    claims: passage_claims,
-                    lang,
-                });
             }
         }
         let n = entries.len().max(1);

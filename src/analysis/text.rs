@@ -6,7 +6,28 @@ pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    deunicode::deunicode(text).to_lowercase()
+    // Letter by letter into one string, as deunicode reads it: the opening below DEL as it is,
+    // then every character by its transliteration (printable ASCII is itself; control
+    // characters are dropped). A transliteration that ends in a space (`北` is `Bei `) is
+    // trimmed depending on what follows: the whole text goes through deunicode then. Its output
+    // is ASCII, so lower-casing it is ASCII lower-casing.
+    let opening = text.bytes().take_while(|&b| b < 0x7F).count();
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..opening]);
+    out.make_ascii_lowercase();
+    for c in text[opening..].chars() {
+        if c == ' ' || c.is_ascii_graphic() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        match deunicode::deunicode_char(c) {
+            Some(ascii) if ascii.len() < 2 || !ascii.ends_with(' ') => {
+                out.extend(ascii.chars().map(|a| a.to_ascii_lowercase()))
+            }
+            _ => return deunicode::deunicode(text).to_ascii_lowercase(),
+        }
+    }
+    out
 }
 
 /// The folded form of a word as names are compared: an acronym's dots are left out
@@ -64,7 +85,8 @@ fn is_word_char(c: char) -> bool {
 /// elisions are their own token (`l’` `OTAN`); an English `'s` is split off; `*` and other
 /// marks are dropped.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    // About one word in six bytes of prose: one allocation for most passages.
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut start: Option<usize> = None;
     let mut sentence_start = true;
     let mut pending_start = true;

@@ -68,6 +68,8 @@ pub struct Document {
     pub passages: Vec<Passage>,
     /// For a file that was not UTF-8: the way back from offsets in `source` to the file's bytes.
     pub recoded: Option<encoding::FileOffsets>,
+    /// The language of the text, worked out once from its opening.
+    pub lang: crate::analysis::lang::Lang,
 }
 
 impl Document {
@@ -130,6 +132,7 @@ impl Document {
             path: path.into(),
             title: shape.title,
             date: shape.date,
+            lang: crate::analysis::lang::of_text(&source),
             source,
             passages: shape.passages,
             recoded: None,
@@ -146,6 +149,7 @@ impl Document {
             path: path.into(),
             title: meta.title,
             date: meta.date,
+            lang: crate::analysis::lang::of_text(&source),
             source,
             passages,
             recoded: None,

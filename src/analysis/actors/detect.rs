@@ -487,11 +487,11 @@ impl<'a> Detector<'a> {
         // A lone capitalised word opening a sentence is a name only if the corpus capitalises it elsewhere.
         if single && !acronym && self.toks[a].sentence_start && !honorific {
             let w = &self.folded[a];
-            if !self.vocab.capitalised.contains(w) || self.vocab.lower.contains(w) {
+            if !self.vocab.capitalised(w) || self.vocab.lower.contains(w) {
                 return None;
             }
         }
-        if self.heading && single && !self.vocab.capitalised.contains(&self.folded[a]) {
+        if self.heading && single && !self.vocab.capitalised(&self.folded[a]) {
             return None;
         }
         // `président de la communauté juive de Toulouse`: a name after `de` completes the

@@ -34,7 +34,7 @@ impl Detector<'_> {
     pub(super) fn sentence_word(&self, a: usize) -> bool {
         let w = &self.folded[a];
         self.words.is_common_word(w)
-            && !self.vocab.capitalised.contains(w)
+            && !self.vocab.capitalised(w)
             && !self.lexicon.roles.contains(w)
             && !self.lexicon.organisation_words.contains(w)
     }

@@ -128,7 +128,7 @@ pub(super) fn mark_countable(builders: &mut [Builder], vocab: &Vocabulary) {
                 entry.1 += 1;
             }
         }
-        let singular_seen = vocab.capitalised.contains(key.as_str());
+        let singular_seen = vocab.capitalised(key.as_str());
         if per_doc.values().any(|&(one, many)| many >= 2 && many >= one) && singular_seen {
             b.thing = true;
             countable.insert(key.clone());

@@ -165,7 +165,6 @@ struct Builder {
 #[derive(Default)]
 struct Vocabulary {
     lower: HashSet<String>,
-    capitalised: HashSet<String>,
     /// How often each folded word is capitalised mid-sentence.
     capitalised_count: HashMap<String, u32>,
 }
@@ -184,7 +183,6 @@ fn document_vocabulary(doc: &Document) -> Vocabulary {
         for t in tokens(doc.text(p)) {
             if t.is_capitalised() {
                 if !t.sentence_start {
-                    insert_folded(&mut vocab.capitalised, t.text);
                     *vocab.capitalised_count.entry(fold(t.text)).or_default() += 1;
                 }
             } else if t.text.chars().next().is_some_and(char::is_alphabetic) {
@@ -196,13 +194,17 @@ fn document_vocabulary(doc: &Document) -> Vocabulary {
 }
 
 impl Vocabulary {
+    /// Whether a folded word was seen capitalised mid-sentence.
+    fn capitalised(&self, folded: &str) -> bool {
+        self.capitalised_count.contains_key(folded)
+    }
+
     /// Both vocabularies in one (the smaller poured into the larger).
     fn union(mut self, mut other: Vocabulary) -> Vocabulary {
         if self.capitalised_count.len() + self.lower.len() < other.capitalised_count.len() + other.lower.len() {
             std::mem::swap(&mut self, &mut other);
         }
         self.lower.extend(other.lower);
-        self.capitalised.extend(other.capitalised);
         for (word, n) in other.capitalised_count {
             *self.capitalised_count.entry(word).or_default() += n;
         }

@@ -365,11 +365,7 @@ impl Finder<'_> {
                 continue;
             }
             let plural = format!("{}s", w.trim_end_matches('s'));
-            let entry = self
-                .lexicon
-                .entries
-                .iter()
-                .position(|e| e.aliases.iter().any(|a| fold(a) == plural))?;
+            let entry = *self.lexicon.alias_entries.get(&plural)?;
             let name = &self.lexicon.entries[entry].name;
             if let Some(a) = self.actors.actors.iter().position(|a| &a.name == name) {
                 return Some(a);
