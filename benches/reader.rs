@@ -67,5 +67,66 @@ fn render_frame(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, seeds_to_first_frame, load_generated, render_frame);
+/// A correction on 10,000 articles, as the UI thread lives it: the key that applies it (the new
+/// analysis is made in the background, from the `Reanalyse` effect, which is not run here), then
+/// a key and a frame while that analysis is under way. Both must answer within 50 ms.
+fn correction_generated(c: &mut Criterion) {
+    let documents = recoupe::synthetic::corpus(10_000, 42)
+        .into_iter()
+        .map(|(name, text)| recoupe::corpus::Document::from_text(name.clone(), name, text))
+        .collect();
+    let corpus = recoupe::corpus::Corpus {
+        documents,
+        ..Default::default()
+    };
+    let mut app = App::new(corpus, 200, 60);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
+    let mut group = c.benchmark_group("correction, 10000 articles");
+    group.sample_size(20);
+    group.bench_function("rename key (Enter on the prompt)", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                update(&mut app, Action::ToggleActorsView);
+                update(&mut app, Action::RenameActor);
+                update(&mut app, Action::PromptChar('!'));
+                let key = std::time::Instant::now();
+                let effects = update(&mut app, Action::PromptSubmit);
+                spent += key.elapsed();
+                assert!(
+                    effects
+                        .iter()
+                        .any(|e| matches!(e, recoupe::tui::effect::Effect::Reanalyse { .. })),
+                    "the correction is analysed in the background"
+                );
+                // As if that analysis were in: the next correction may begin.
+                app.reanalysis = None;
+                app.overlay = None;
+            }
+            spent
+        })
+    });
+    update(&mut app, Action::ToggleActorsView);
+    update(&mut app, Action::RenameActor);
+    update(&mut app, Action::PromptChar('!'));
+    update(&mut app, Action::PromptSubmit);
+    assert!(app.reanalysis.is_some(), "a correction is under way");
+    group.bench_function("a key and a frame while it is analysed", |b| {
+        b.iter(|| {
+            update(&mut app, Action::DocDown);
+            terminal
+                .draw(|f| drop(recoupe::tui::ui::render(&app, f)))
+                .expect("draw");
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    seeds_to_first_frame,
+    load_generated,
+    render_frame,
+    correction_generated
+);
 criterion_main!(benches);

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 /// Changes whenever the layout of a cache file does.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const MAGIC: &[u8; 8] = b"recoupe\0";
 
 /// The default cache folder, if the platform has one.
@@ -96,20 +96,52 @@ fn file(dir: &Path, key: &str) -> PathBuf {
     dir.join(format!("{key}.bin"))
 }
 
-/// The cached analysis for `key`, when there is one that reads back whole.
+/// The cached analysis for `key`, when there is one that reads back whole. Its three parts
+/// (actors, claims, related index) were written apart and are decoded on separate cores.
 pub fn load(dir: &Path, key: &str) -> Option<Analysis> {
-    read_framed(&file(dir, key))
+    read_framed(&file(dir, key), |body| {
+        let [actors, claims, related] = split_parts(body)?;
+        let ((actors, claims), related) =
+            rayon::join(|| rayon::join(|| decode(actors), || decode(claims)), || decode(related));
+        Some(Analysis {
+            actors: actors?,
+            claims: claims?,
+            related: related?,
+        })
+    })
 }
 
 /// Keeps the analysis for `key` (atomically: a reader never sees half a file), then lets go
 /// of the oldest analyses beyond `KEEP_BYTES`.
 pub fn store(dir: &Path, key: &str, cached: &Analysis) -> std::io::Result<()> {
-    write_framed(dir, &file(dir, key), cached)?;
+    let actors = postcard::to_stdvec(&cached.actors).map_err(std::io::Error::other)?;
+    let claims = postcard::to_stdvec(&cached.claims).map_err(std::io::Error::other)?;
+    let related = postcard::to_stdvec(&cached.related).map_err(std::io::Error::other)?;
+    let len = |part: &[u8]| (part.len() as u64).to_le_bytes();
+    let (a, c, r) = (len(&actors), len(&claims), len(&related));
+    write_framed(dir, &file(dir, key), &[&a, &actors, &c, &claims, &r, &related])?;
     prune(dir, &file(dir, key), KEEP_BYTES)
 }
 
-/// A value written by `write_framed`, when it reads back whole.
-fn read_framed<T: serde::de::DeserializeOwned>(path: &Path) -> Option<T> {
+/// The parts of a body written by `store`, each after its length.
+fn split_parts(mut body: &[u8]) -> Option<[&[u8]; 3]> {
+    let mut parts = [&[][..]; 3];
+    for part in &mut parts {
+        let (len, rest) = body.split_first_chunk::<8>()?;
+        let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
+        (*part, body) = (rest.get(..len)?, rest.get(len..)?);
+    }
+    body.is_empty().then_some(parts)
+}
+
+/// A value that takes all of `bytes`.
+fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    let (value, rest): (T, &[u8]) = postcard::take_from_bytes(bytes).ok()?;
+    rest.is_empty().then_some(value)
+}
+
+/// What `read` makes of the body written by `write_framed`, when it reads back whole.
+fn read_framed<T>(path: &Path, read: impl FnOnce(&[u8]) -> Option<T>) -> Option<T> {
     let bytes = std::fs::read(path).ok()?;
     let body = bytes.strip_prefix(MAGIC.as_slice())?;
     let (format, body) = body.split_first_chunk::<4>()?;
@@ -117,21 +149,27 @@ fn read_framed<T: serde::de::DeserializeOwned>(path: &Path) -> Option<T> {
     if u32::from_le_bytes(*format) != FORMAT || u64::from_le_bytes(*sum) != checksum(body) {
         return None;
     }
-    let (value, rest): (T, &[u8]) = postcard::take_from_bytes(body).ok()?;
-    rest.is_empty().then_some(value)
+    read(body)
 }
 
-/// Writes a value with the magic, the format and a checksum, atomically.
-fn write_framed<T: serde::Serialize>(dir: &Path, path: &Path, value: &T) -> std::io::Result<()> {
+/// Writes a body (given in pieces, so that none is copied) after the magic, the format and
+/// its checksum, atomically.
+fn write_framed(dir: &Path, path: &Path, body: &[&[u8]]) -> std::io::Result<()> {
+    use std::io::Write;
     std::fs::create_dir_all(dir)?;
-    let body = postcard::to_stdvec(value).map_err(std::io::Error::other)?;
-    let mut bytes = Vec::with_capacity(body.len() + 20);
-    bytes.extend_from_slice(MAGIC);
-    bytes.extend_from_slice(&FORMAT.to_le_bytes());
-    bytes.extend_from_slice(&checksum(&body).to_le_bytes());
-    bytes.extend_from_slice(&body);
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    std::io::Write::write_all(&mut tmp, &bytes)?;
+    let mut sum = Xxh3::new();
+    for piece in body {
+        sum.update(piece);
+    }
+    let tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut out = std::io::BufWriter::new(tmp);
+    out.write_all(MAGIC)?;
+    out.write_all(&FORMAT.to_le_bytes())?;
+    out.write_all(&sum.digest().to_le_bytes())?;
+    for piece in body {
+        out.write_all(piece)?;
+    }
+    let tmp = out.into_inner().map_err(|e| e.into_error())?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
@@ -172,7 +210,7 @@ fn shapes_file(dir: &Path) -> PathBuf {
 /// What this build's cleaning made of the files last read (see `corpus::Shape`); empty when
 /// none was kept or it does not read back whole.
 pub fn load_shapes(dir: &Path) -> Shapes {
-    read_framed::<Vec<(u64, Shape)>>(&shapes_file(dir))
+    read_framed(&shapes_file(dir), decode::<Vec<(u64, Shape)>>)
         .map(|v| v.into_iter().collect())
         .unwrap_or_default()
 }
@@ -182,7 +220,11 @@ pub fn store_shapes(dir: &Path, shapes: &Shapes) -> std::io::Result<()> {
     let mut list: Vec<(&u64, &Shape)> = shapes.iter().collect();
     list.sort_by_key(|(k, _)| **k);
     let path = shapes_file(dir);
-    write_framed(dir, &path, &list)?;
+    write_framed(
+        dir,
+        &path,
+        &[&postcard::to_stdvec(&list).map_err(std::io::Error::other)?],
+    )?;
     for entry in std::fs::read_dir(dir)?.filter_map(Result::ok) {
         if entry.path() != path && entry.file_name().to_string_lossy().starts_with(SHAPES_PREFIX) {
             let _ = std::fs::remove_file(entry.path());

@@ -144,7 +144,7 @@ pub(crate) fn print_claims(corpus: &Corpus, json: bool, queries: &[String], setu
             let c = &all[i];
             let doc = &corpus.documents[c.doc];
             ClaimJson {
-                crossrefs: recoupe::export::crossrefs_json(corpus, &analysis, i),
+                crossrefs: recoupe::export::crossrefs_json(corpus, analysis, i),
                 cue: &c.cue,
                 doc: &doc.id,
                 end: doc.file_offset(c.end),
@@ -313,9 +313,9 @@ pub(crate) fn export(corpus: &Corpus, options: &ExportOptions, setup: &Setup) ->
         filters: names,
     };
     let text = if options.json {
-        serde_json::to_string_pretty(&export::json(corpus, &analysis, &selection, &info))? + "\n"
+        serde_json::to_string_pretty(&export::json(corpus, analysis, &selection, &info))? + "\n"
     } else {
-        export::markdown(corpus, &analysis, &selection, &info)
+        export::markdown(corpus, analysis, &selection, &info)
     };
     match options.output.filter(|p| p.as_os_str() != "-") {
         None => {

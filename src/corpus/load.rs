@@ -1,7 +1,7 @@
 //! Reading files and folders into a corpus: walk, decode, skip bad input with a warning.
 
 use super::encoding::Decoded;
-use super::{Corpus, Document, LoadWarning, Shapes, seeds::SEEDS};
+use super::{Corpus, Document, LoadWarning, Shape, Shapes, seeds::SEEDS};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -127,8 +127,9 @@ pub struct Loader {
     /// What cleaning made of files before (see `with_shapes`), and how many files it spared.
     shapes: Option<std::sync::Arc<Shapes>>,
     pub shapes_reused: usize,
-    /// With shapes: the shape of every document read, to keep for the next run.
-    learned: Shapes,
+    /// With shapes: the shape of every document read, to keep for the next run (none where
+    /// it is the kept one: it is only copied if the shapes are kept again).
+    learned: std::collections::HashMap<u64, Option<Shape>>,
 }
 
 impl Loader {
@@ -149,28 +150,28 @@ impl Loader {
             warnings,
             shapes: None,
             shapes_reused: 0,
-            learned: Shapes::default(),
+            learned: Default::default(),
         }
     }
 
     /// Documents whose text was cleaned before (a shape under its key) are not cleaned again,
-    /// and the shapes of the documents read are learned (`learned_shapes`).
+    /// and the shapes of the documents read are learned (`learned_news`).
     pub fn with_shapes(mut self, shapes: std::sync::Arc<Shapes>) -> Loader {
         self.shapes = Some(shapes);
         self
     }
 
-    /// The shapes of the documents read so far (with `with_shapes`), by key.
-    pub fn learned_shapes(&mut self) -> Shapes {
-        std::mem::take(&mut self.learned)
-    }
-
-    /// The shapes learned, when they say something the kept ones did not (a file cleaned
-    /// anew, or one fewer): worth keeping.
+    /// The shapes of the documents read so far (with `with_shapes`), by key, when they say
+    /// something the kept ones did not (a file cleaned anew, or one fewer): worth keeping.
     pub fn learned_news(&mut self) -> Option<Shapes> {
-        let kept = self.shapes.as_ref()?.len();
-        let news = self.shapes_reused < self.learned.len() || kept != self.learned.len();
-        news.then(|| self.learned_shapes())
+        let kept = self.shapes.as_ref()?;
+        let news = self.shapes_reused < self.learned.len() || kept.len() != self.learned.len();
+        news.then(|| {
+            std::mem::take(&mut self.learned)
+                .into_iter()
+                .filter_map(|(key, shape)| Some((key, shape.or_else(|| kept.get(&key).cloned())?)))
+                .collect()
+        })
     }
 
     pub fn origin(&self) -> &str {
@@ -219,7 +220,7 @@ impl Loader {
             self.warnings.extend(one.warnings);
             self.shapes_reused += usize::from(one.reused);
             if let (Some(doc), Some(key)) = (&one.document, one.shape_key) {
-                self.learned.insert(key, doc.shape());
+                self.learned.insert(key, (!one.reused).then(|| doc.shape()));
             }
             if let Some(doc) = &one.document {
                 self.ids.insert(doc.id.clone());

@@ -120,6 +120,7 @@ impl Document {
         Shape {
             title: self.title.clone(),
             date: self.date.clone(),
+            lang: self.lang,
             passages: self.passages.clone(),
         }
     }
@@ -132,7 +133,7 @@ impl Document {
             path: path.into(),
             title: shape.title,
             date: shape.date,
-            lang: crate::analysis::lang::of_text(&source),
+            lang: shape.lang,
             source,
             passages: shape.passages,
             recoded: None,
@@ -157,12 +158,14 @@ impl Document {
     }
 }
 
-/// What cleaning made of a file's text (its title, date and passages): kept between runs so
+/// What cleaning made of a file's text (its title, date, language and passages): kept between runs so
 /// that an unchanged file is not cleaned again.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Shape {
     pub title: String,
     pub date: Option<String>,
+    /// The language found in the text (it depends on the text alone, like the rest).
+    pub lang: crate::analysis::lang::Lang,
     pub passages: Vec<Passage>,
 }
 

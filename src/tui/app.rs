@@ -101,6 +101,7 @@ fn event_loop(
     app.theme = theme;
     app.keymap = keymap;
     let mut analysis_started = false;
+    let mut text_index_started = false;
     // The file the selection is kept in, once the corpus is analysed and it was read back.
     let mut kept_file: Option<std::path::PathBuf> = None;
     restore_once(&mut app, kept.as_deref(), &mut kept_file);
@@ -154,7 +155,6 @@ fn event_loop(
         }
         if !analysis_started && app.loading.is_some_and(|l| l.analysing) {
             analysis_started = true;
-            super::background::index_text(app.corpus.clone(), news.clone());
             super::background::analyse(
                 app.corpus.clone(),
                 app.lexicon.clone(),
@@ -162,6 +162,12 @@ fn event_loop(
                 cache.clone(),
                 news.clone(),
             );
+        }
+        // The search index is folded once the analysis is in: the first screen needs the
+        // analysis, and two cores are better spent on it first (a search meanwhile scans).
+        if analysis_started && !text_index_started && app.loading.is_none() {
+            text_index_started = true;
+            super::background::index_text(app.corpus.clone(), news.clone());
         }
         if changed {
             restore_once(&mut app, kept.as_deref(), &mut kept_file);
