@@ -75,7 +75,7 @@ pub struct RelatedIndex {
     entries: Vec<Entry>,
     /// (doc, passage) → entry.
     by_passage: HashMap<(usize, usize), usize>,
-    postings: Vec<Vec<(u32, f32)>>,
+    postings: Postings,
     words: Vec<String>,
     /// Each claim's reports and contradictions elsewhere.
     crosscheck: CrossCheck,
@@ -101,6 +101,47 @@ const EVENT_ACTORS: usize = 2;
 const EVENT_COSINE: f32 = 0.2;
 /// Passages sharing actors and this much wording, with opposed claims, disagree.
 const CONTRAST_COSINE: f32 = 0.25;
+/// Each term's passages (entry, weight), in entry order: one list after another in one vector,
+/// so that a corpus of 10,000 articles holds one allocation, not one per word.
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+struct Postings {
+    /// Where each term's list starts in `lists`; one more for the end of the last.
+    starts: Vec<u32>,
+    lists: Vec<(u32, f32)>,
+}
+
+impl Postings {
+    fn of(entries: &[Entry], terms: usize) -> Postings {
+        let mut starts = vec![0u32; terms + 1];
+        for entry in entries {
+            for (id, _) in &entry.terms {
+                starts[*id as usize + 1] += 1;
+            }
+        }
+        for t in 0..terms {
+            starts[t + 1] += starts[t];
+        }
+        let mut filled = starts.clone();
+        let mut lists = vec![(0u32, 0f32); starts[terms] as usize];
+        for (e, entry) in entries.iter().enumerate() {
+            for (id, w) in &entry.terms {
+                let at = &mut filled[*id as usize];
+                lists[*at as usize] = (e as u32, *w);
+                *at += 1;
+            }
+        }
+        Postings { starts, lists }
+    }
+
+    fn of_term(&self, term: u32) -> &[(u32, f32)] {
+        let t = term as usize;
+        match (self.starts.get(t), self.starts.get(t + 1)) {
+            (Some(&a), Some(&b)) => self.lists.get(a as usize..b as usize).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
 struct Vocabulary {
     ids: HashMap<String, u32>,
     words: Vec<String>,
@@ -188,7 +229,6 @@ impl RelatedIndex {
             words: Vec::new(),
         };
         let stop = &lexicon.function_words;
-        let mut raw: Vec<(usize, usize, HashMap<u32, u32>)> = Vec::new();
         let mut entries = Vec::new();
         let mut claim_at = 0;
         // Each document's language, found once for the stems here and the cross-checks.
@@ -204,10 +244,17 @@ impl RelatedIndex {
                 let d = chunk * STEM_CHUNK + i;
                 let global: Vec<u32> = stems.words.iter().map(|w| vocab.id(w)).collect();
                 for (p, ids) in stems.passages {
-                    let mut counts: HashMap<u32, u32> = HashMap::default();
+                    // Each term once, by id, with its count (a weight once all are counted).
+                    let mut ids: Vec<u32> = ids.into_iter().map(|id| global[id as usize]).collect();
+                    ids.sort_unstable();
+                    let mut counts: Vec<(u32, f32)> = Vec::new();
                     for id in ids {
-                        *counts.entry(global[id as usize]).or_default() += 1;
+                        match counts.last_mut() {
+                            Some((last, tf)) if *last == id => *tf += 1.0,
+                            _ => counts.push((id, 1.0)),
+                        }
                     }
+                    counts.shrink_to_fit();
                     let mut passage_actors: Vec<usize> = actors.in_passage(d, p).map(|r| r.actor).collect();
                     passage_actors.sort_unstable();
                     passage_actors.dedup();
@@ -220,11 +267,10 @@ impl RelatedIndex {
                         passage_claims.push(c);
                         c += 1;
                     }
-                    raw.push((d, p, counts));
                     entries.push(Entry {
                         doc: d,
                         passage: p,
-                        terms: Vec::new(),
+                        terms: counts,
                         actors: passage_actors,
                         claims: passage_claims,
                         lang: langs[d],
@@ -234,33 +280,28 @@ impl RelatedIndex {
         }
         let n = entries.len().max(1);
         let mut df = vec![0u32; vocab.words.len()];
-        for (_, _, counts) in &raw {
-            for id in counts.keys() {
+        for entry in &entries {
+            for (id, _) in &entry.terms {
                 df[*id as usize] += 1;
             }
         }
-        let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); vocab.words.len()];
-        for (e, (_, _, counts)) in raw.into_iter().enumerate() {
-            let mut terms: Vec<(u32, f32)> = counts
-                .into_iter()
-                .map(|(id, tf)| {
-                    (
-                        id,
-                        (1.0 + (tf as f32).ln()) * ((n as f32 + 1.0) / (df[id as usize] as f32 + 1.0)).ln(),
-                    )
-                })
-                .filter(|(_, w)| *w > 0.0)
-                .collect();
-            let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(f32::EPSILON);
-            for t in &mut terms {
+        for entry in &mut entries {
+            for (id, w) in &mut entry.terms {
+                *w = (1.0 + w.ln()) * ((n as f32 + 1.0) / (df[*id as usize] as f32 + 1.0)).ln();
+            }
+            entry.terms.retain(|(_, w)| *w > 0.0);
+            let norm = entry
+                .terms
+                .iter()
+                .map(|(_, w)| w * w)
+                .sum::<f32>()
+                .sqrt()
+                .max(f32::EPSILON);
+            for t in &mut entry.terms {
                 t.1 /= norm;
             }
-            terms.sort_unstable_by_key(|t| t.0);
-            for (id, w) in &terms {
-                postings[*id as usize].push((e as u32, *w));
-            }
-            entries[e].terms = terms;
         }
+        let postings = Postings::of(&entries, vocab.words.len());
         let by_passage = entries
             .iter()
             .enumerate()
@@ -298,7 +339,7 @@ impl RelatedIndex {
         heavy.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
         let mut scores: HashMap<u32, f32> = HashMap::default();
         for (term, weight) in heavy.into_iter().take(QUERY_TERMS) {
-            let list = &self.postings[*term as usize];
+            let list = self.postings.of_term(*term);
             if list.len() > self.max_postings {
                 continue;
             }

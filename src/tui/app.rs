@@ -68,8 +68,11 @@ fn restore_on_signals() {
     });
 }
 
-/// How long the loop waits for a key while background work may send news.
-const BUSY_POLL: std::time::Duration = std::time::Duration::from_millis(40);
+/// How long the loop waits for a key while background work may send news: news (the analysis
+/// in, the load done and the analysis to start) waits no longer than this.
+const BUSY_POLL: std::time::Duration = std::time::Duration::from_millis(8);
+/// While news streams in, a frame at most this often (a key is always answered at once).
+const NEWS_FRAME: std::time::Duration = std::time::Duration::from_millis(33);
 /// The longest the loop spends taking in news before it draws and looks at the keys again.
 const NEWS_BUDGET: std::time::Duration = std::time::Duration::from_millis(25);
 
@@ -112,10 +115,15 @@ fn event_loop(
     }
     // News left in the inbox when the last budget ran out: look at the keys, then go on at once.
     let mut news_waiting = false;
+    let mut last_frame = std::time::Instant::now();
+    // News taken in but not drawn yet (frames are spaced while news streams in).
+    let mut news_undrawn = false;
     while !app.quit {
         let busy = app.loading.is_some() || app.reanalysis.is_some();
         let waited = if news_waiting {
             std::time::Duration::ZERO
+        } else if news_undrawn {
+            NEWS_FRAME.saturating_sub(last_frame.elapsed()).min(BUSY_POLL)
         } else if busy {
             BUSY_POLL
         } else {
@@ -123,8 +131,10 @@ fn event_loop(
         };
         // A frame is drawn when something changed: a key, a click, a resize, or news.
         let mut changed = false;
+        let mut answered = false;
         if crossterm::event::poll(waited)? {
             changed = true;
+            answered = true;
             let event = crossterm::event::read()?;
             if let Some(action) = action_for(&app, &event) {
                 for effect in update(&mut app, action) {
@@ -169,10 +179,15 @@ fn event_loop(
             text_index_started = true;
             super::background::index_text(app.corpus.clone(), news.clone());
         }
-        if changed {
+        let pending = changed || news_undrawn;
+        let still_busy = app.loading.is_some() || app.reanalysis.is_some();
+        let draw_now = pending && (answered || !still_busy || last_frame.elapsed() >= NEWS_FRAME);
+        if draw_now {
             restore_once(&mut app, kept.as_deref(), &mut kept_file);
             draw(terminal, &mut app)?;
+            last_frame = std::time::Instant::now();
         }
+        news_undrawn = pending && !draw_now;
     }
     if let Some(file) = &kept_file {
         let kept = crate::kept::Kept {
