@@ -15,7 +15,7 @@ use std::process::ExitCode;
 /// on every core; mimalloc does that faster than the system allocator (a cold analysis of
 /// 10,000 articles: a fifth less time and memory). Built without transparent huge pages
 /// (`no_thp`): the kernel may stall compacting memory to give them, and did here, by a second.
-/// The benchmarks keep the system allocator, under `stats_alloc`, to count memory held.
+/// The benchmarks use it too, counted by `cap` to tell the memory a stage holds.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
