@@ -32,7 +32,7 @@ fn actors(c: &mut Criterion) {
         let bytes = corpus.bytes();
         let before = GLOBAL.allocated() as i64;
         let found = extract(&corpus, &lexicon);
-                let held = GLOBAL.allocated() as i64 - before;
+        let held = GLOBAL.allocated() as i64 - before;
         eprintln!(
             "actors on {count} articles: {} actors, {} bytes held by the result ({:.2}x the {bytes}-byte corpus)",
             found.actors.len(),
@@ -60,7 +60,7 @@ fn related(c: &mut Criterion) {
         let claims = recoupe::analysis::claims::extract(&corpus, &found, &lexicon, &cues);
         let before = GLOBAL.allocated() as i64;
         let index = RelatedIndex::build(&corpus, &found, &claims, &lexicon);
-                let held = GLOBAL.allocated() as i64 - before;
+        let held = GLOBAL.allocated() as i64 - before;
         eprintln!(
             "related index on {count} articles: {held} bytes held ({:.2}x the corpus)",
             held as f64 / bytes as f64

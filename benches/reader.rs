@@ -36,7 +36,7 @@ fn load_generated(c: &mut Criterion) {
         let bytes = recoupe::synthetic::write_corpus(dir.path(), count, 42).expect("write corpus");
         let before = GLOBAL.allocated() as i64;
         let corpus = load_paths(&[dir.path().to_path_buf()]).expect("loads");
-                let live = GLOBAL.allocated() as i64 - before;
+        let live = GLOBAL.allocated() as i64 - before;
         eprintln!(
             "load {count} articles: {bytes} bytes on disk, {live} bytes held after loading ({:.2}x)",
             live as f64 / bytes as f64
