@@ -7,13 +7,16 @@
 //! (corrupt, cut short, from another version) is ignored and rebuilt, never trusted.
 
 use crate::analysis::Analysis;
+use crate::analysis::actors::Actors;
+use crate::analysis::claims::Claim;
 use crate::analysis::lexicon::Lexicon;
+use crate::analysis::related::RelatedIndex;
 use crate::corpus::{Corpus, Shape, Shapes};
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 /// Changes whenever the layout of a cache file does.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 const MAGIC: &[u8; 8] = b"recoupe\0";
 
 /// The default cache folder, if the platform has one.
@@ -92,6 +95,66 @@ pub fn analysis(corpus: &Corpus, lexicon: &Lexicon, lexicon_text: &str, dir: Opt
     built
 }
 
+/// What `analysis_actors_first` hands over, in order.
+pub enum Step {
+    /// A kept analysis's actors, decoded before the rest: the first screen needs them first.
+    Actors(Actors),
+    /// The claims and related index of the kept analysis whose actors came first.
+    Rest { claims: Vec<Claim>, related: RelatedIndex },
+    /// An analysis built whole: none was kept for the key, or the kept one did not read back
+    /// (then it replaces actors handed over before).
+    Whole(Analysis),
+}
+
+/// Like `analysis`, but a kept analysis is handed over in two steps, its actors first (decoded
+/// on this thread while its claims and related index are decoded on the others).
+pub fn analysis_actors_first(
+    corpus: &Corpus,
+    lexicon: &Lexicon,
+    lexicon_text: &str,
+    dir: Option<&Path>,
+    mut hand: impl FnMut(Step),
+) {
+    let Some(dir) = dir else {
+        return hand(Step::Whole(Analysis::build(corpus, lexicon)));
+    };
+    let key = key(corpus, lexicon_text);
+    let handed = Parts::open(&file(dir, &key)).and_then(|mut parts| {
+        let actors = parts.next()?;
+        std::thread::scope(|s| {
+            // The rest is read and decoded meanwhile, on the other cores.
+            let rest = s.spawn(move || {
+                let (claims, related) = (parts.next()?, parts.next()?);
+                parts.at_end().then_some(())?;
+                let (claims, related) =
+                    rayon::join(|| decode::<Vec<Claim>>(&claims), || decode::<RelatedIndex>(&related));
+                Some((claims?, related?))
+            });
+            let actors = decode::<Actors>(&actors).filter(|a| actors_fit(a, corpus))?;
+            hand(Step::Actors(actors));
+            let (claims, related) = rest.join().ok()??;
+            claims_fit(&claims, corpus).then_some(())?;
+            hand(Step::Rest { claims, related });
+            Some(())
+        })
+    });
+    if handed.is_none() {
+        let built = Analysis::build(corpus, lexicon);
+        let _ = store(dir, &key, &built);
+        hand(Step::Whole(built));
+    }
+}
+
+/// The actors of the analysis `analysis` gives, read alone (the first part of the file) when
+/// one was kept: what `recoupe actors` needs, without the claims and related index.
+pub fn actors(corpus: &Corpus, lexicon: &Lexicon, lexicon_text: &str, dir: Option<&Path>) -> Actors {
+    let kept = dir.and_then(|dir| {
+        let mut parts = Parts::open(&file(dir, &key(corpus, lexicon_text)))?;
+        decode::<Actors>(&parts.next()?).filter(|a| actors_fit(a, corpus))
+    });
+    kept.unwrap_or_else(|| analysis(corpus, lexicon, lexicon_text, dir).actors)
+}
+
 fn file(dir: &Path, key: &str) -> PathBuf {
     dir.join(format!("{key}.bin"))
 }
@@ -99,15 +162,17 @@ fn file(dir: &Path, key: &str) -> PathBuf {
 /// The cached analysis for `key`, when there is one that reads back whole. Its three parts
 /// (actors, claims, related index) were written apart and are decoded on separate cores.
 pub fn load(dir: &Path, key: &str) -> Option<Analysis> {
-    read_framed(&file(dir, key), |body| {
-        let [actors, claims, related] = split_parts(body)?;
-        let ((actors, claims), related) =
-            rayon::join(|| rayon::join(|| decode(actors), || decode(claims)), || decode(related));
-        Some(Analysis {
-            actors: actors?,
-            claims: claims?,
-            related: related?,
-        })
+    let mut parts = Parts::open(&file(dir, key))?;
+    let (actors, claims, related) = (parts.next()?, parts.next()?, parts.next()?);
+    parts.at_end().then_some(())?;
+    let ((actors, claims), related) = rayon::join(
+        || rayon::join(|| decode(&actors), || decode(&claims)),
+        || decode(&related),
+    );
+    Some(Analysis {
+        actors: actors?,
+        claims: claims?,
+        related: related?,
     })
 }
 
@@ -117,21 +182,8 @@ pub fn store(dir: &Path, key: &str, cached: &Analysis) -> std::io::Result<()> {
     let actors = postcard::to_stdvec(&cached.actors).map_err(std::io::Error::other)?;
     let claims = postcard::to_stdvec(&cached.claims).map_err(std::io::Error::other)?;
     let related = postcard::to_stdvec(&cached.related).map_err(std::io::Error::other)?;
-    let len = |part: &[u8]| (part.len() as u64).to_le_bytes();
-    let (a, c, r) = (len(&actors), len(&claims), len(&related));
-    write_framed(dir, &file(dir, key), &[&a, &actors, &c, &claims, &r, &related])?;
+    write_parts(dir, &file(dir, key), &[&actors, &claims, &related])?;
     prune(dir, &file(dir, key), KEEP_BYTES)
-}
-
-/// The parts of a body written by `store`, each after its length.
-fn split_parts(mut body: &[u8]) -> Option<[&[u8]; 3]> {
-    let mut parts = [&[][..]; 3];
-    for part in &mut parts {
-        let (len, rest) = body.split_first_chunk::<8>()?;
-        let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
-        (*part, body) = (rest.get(..len)?, rest.get(len..)?);
-    }
-    body.is_empty().then_some(parts)
 }
 
 /// A value that takes all of `bytes`.
@@ -140,34 +192,61 @@ fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
     rest.is_empty().then_some(value)
 }
 
-/// What `read` makes of the body written by `write_framed`, when it reads back whole.
-fn read_framed<T>(path: &Path, read: impl FnOnce(&[u8]) -> Option<T>) -> Option<T> {
-    let bytes = std::fs::read(path).ok()?;
-    let body = bytes.strip_prefix(MAGIC.as_slice())?;
-    let (format, body) = body.split_first_chunk::<4>()?;
-    let (sum, body) = body.split_first_chunk::<8>()?;
-    if u32::from_le_bytes(*format) != FORMAT || u64::from_le_bytes(*sum) != checksum(body) {
-        return None;
-    }
-    read(body)
+/// A cache file read a part at a time (see `write_parts`), each part checked against its
+/// checksum before it is handed over: the first part can be used before the rest is read.
+struct Parts {
+    file: std::fs::File,
+    /// Bytes of the file not read yet: no length read from a damaged file is believed beyond.
+    left: u64,
 }
 
-/// Writes a body (given in pieces, so that none is copied) after the magic, the format and
-/// its checksum, atomically.
-fn write_framed(dir: &Path, path: &Path, body: &[&[u8]]) -> std::io::Result<()> {
+impl Parts {
+    /// The file, if it begins with the magic and this format.
+    fn open(path: &Path) -> Option<Parts> {
+        use std::io::Read;
+        let mut file = std::fs::File::open(path).ok()?;
+        let len = file.metadata().ok()?.len();
+        let mut head = [0u8; MAGIC.len() + 4];
+        file.read_exact(&mut head).ok()?;
+        let (magic, format) = head.split_at(MAGIC.len());
+        (magic == MAGIC && format == FORMAT.to_le_bytes()).then_some(Parts {
+            file,
+            left: len - head.len() as u64,
+        })
+    }
+
+    /// The next part, when it is all there and its checksum is right.
+    fn next(&mut self) -> Option<Vec<u8>> {
+        use std::io::Read;
+        let mut head = [0u8; 16];
+        self.file.read_exact(&mut head).ok()?;
+        let (len, sum) = head.split_at(8);
+        let len = u64::from_le_bytes(len.try_into().ok()?);
+        self.left = self.left.checked_sub(16)?.checked_sub(len)?;
+        let mut bytes = Vec::with_capacity(usize::try_from(len).ok()?);
+        (&mut self.file).take(len).read_to_end(&mut bytes).ok()?;
+        (bytes.len() as u64 == len && u64::from_le_bytes(sum.try_into().ok()?) == checksum(&bytes)).then_some(bytes)
+    }
+
+    /// Whether every part was read (nothing follows the last).
+    fn at_end(&self) -> bool {
+        self.left == 0
+    }
+}
+
+/// Writes the magic, the format, then each part (its length, its checksum, its bytes),
+/// atomically: a reader never sees half a file.
+fn write_parts(dir: &Path, path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
     use std::io::Write;
     std::fs::create_dir_all(dir)?;
-    let mut sum = Xxh3::new();
-    for piece in body {
-        sum.update(piece);
-    }
     let tmp = tempfile::NamedTempFile::new_in(dir)?;
     let mut out = std::io::BufWriter::new(tmp);
     out.write_all(MAGIC)?;
     out.write_all(&FORMAT.to_le_bytes())?;
-    out.write_all(&sum.digest().to_le_bytes())?;
-    for piece in body {
-        out.write_all(piece)?;
+    for part in parts {
+        out.write_all(&(part.len() as u64).to_le_bytes())?;
+        out.write_all(&checksum(part).to_le_bytes())?;
+        out.write_all(part)?;
     }
     let tmp = out.into_inner().map_err(|e| e.into_error())?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -210,7 +289,9 @@ fn shapes_file(dir: &Path) -> PathBuf {
 /// What this build's cleaning made of the files last read (see `corpus::Shape`); empty when
 /// none was kept or it does not read back whole.
 pub fn load_shapes(dir: &Path) -> Shapes {
-    read_framed(&shapes_file(dir), decode::<Vec<(u64, Shape)>>)
+    Parts::open(&shapes_file(dir))
+        .and_then(|mut parts| parts.next().filter(|_| parts.at_end()))
+        .and_then(|bytes| decode::<Vec<(u64, Shape)>>(&bytes))
         .map(|v| v.into_iter().collect())
         .unwrap_or_default()
 }
@@ -220,7 +301,7 @@ pub fn store_shapes(dir: &Path, shapes: &Shapes) -> std::io::Result<()> {
     let mut list: Vec<(&u64, &Shape)> = shapes.iter().collect();
     list.sort_by_key(|(k, _)| **k);
     let path = shapes_file(dir);
-    write_framed(
+    write_parts(
         dir,
         &path,
         &[&postcard::to_stdvec(&list).map_err(std::io::Error::other)?],
@@ -236,17 +317,25 @@ pub fn store_shapes(dir: &Path, shapes: &Shapes) -> std::io::Result<()> {
 /// Consistency checks a decoded cache must pass before it is used with this corpus: every
 /// offset inside its document, on a character boundary.
 pub fn fits(cached: &Analysis, corpus: &Corpus) -> bool {
-    let ok = |doc: usize, start: usize, end: usize| {
-        corpus.documents.get(doc).is_some_and(|d| {
-            start <= end && end <= d.source.len() && d.source.is_char_boundary(start) && d.source.is_char_boundary(end)
-        })
-    };
-    cached.actors.by_doc.len() == corpus.documents.len()
-        && cached
-            .actors
+    actors_fit(&cached.actors, corpus) && claims_fit(&cached.claims, corpus)
+}
+
+/// Whether a range lies in a document of the corpus, on character boundaries.
+fn inside(corpus: &Corpus, doc: usize, start: usize, end: usize) -> bool {
+    corpus.documents.get(doc).is_some_and(|d| {
+        start <= end && end <= d.source.len() && d.source.is_char_boundary(start) && d.source.is_char_boundary(end)
+    })
+}
+
+fn actors_fit(actors: &Actors, corpus: &Corpus) -> bool {
+    actors.by_doc.len() == corpus.documents.len()
+        && actors
             .actors
             .iter()
             .flat_map(|a| &a.mentions)
-            .all(|m| ok(m.doc, m.start, m.end))
-        && cached.claims.iter().all(|c| ok(c.doc, c.start, c.end))
+            .all(|m| inside(corpus, m.doc, m.start, m.end))
+}
+
+fn claims_fit(claims: &[Claim], corpus: &Corpus) -> bool {
+    claims.iter().all(|c| inside(corpus, c.doc, c.start, c.end))
 }

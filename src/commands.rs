@@ -52,8 +52,7 @@ pub(crate) fn print_stats(paths: &[PathBuf], json: bool) -> anyhow::Result<()> {
 }
 
 pub(crate) fn print_actors(corpus: &Corpus, json: bool, filter: Option<&str>, setup: &Setup) -> anyhow::Result<()> {
-    let analysis = analysed(corpus, setup)?;
-    let found = &analysis.actors;
+    let found = analysed_actors(corpus, setup)?;
     let order: Vec<usize> = match filter {
         Some(query) => recoupe::search::ActorIndex::new(&found.actors)
             .search(&found.actors, query, usize::MAX)

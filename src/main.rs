@@ -363,6 +363,18 @@ struct Setup {
     cache: Option<PathBuf>,
 }
 
+/// The corpus's actors as `setup` says, read alone from the cache when they were kept.
+fn analysed_actors(corpus: &Corpus, setup: &Setup) -> anyhow::Result<&'static recoupe::analysis::actors::Actors> {
+    let curation = user_curation(setup.lexicon.as_deref())?;
+    let lexicon = curation.lexicon().map_err(|e| UsageError(e.to_string()))?;
+    Ok(Box::leak(Box::new(recoupe::cache::actors(
+        corpus,
+        &lexicon,
+        &curation.fingerprint(),
+        setup.cache.as_deref(),
+    ))))
+}
+
 /// The corpus analysed as `setup` says: read back from the cache when it was kept for the same
 /// files, lexicon, cues and build, else built (and kept). A headless command ends with the
 /// process, so the analysis is never freed: letting go of its millions of small values one by

@@ -45,6 +45,71 @@ fn a_kept_analysis_reads_back_the_same() {
     }
 }
 
+/// What the reader's first analysis hands over, step by step, named.
+fn steps(corpus: &recoupe::corpus::Corpus, dir: &std::path::Path) -> Vec<(&'static str, Analysis)> {
+    let mut got = Vec::new();
+    cache::analysis_actors_first(corpus, &Lexicon::embedded(), "", Some(dir), |step| {
+        got.push(match step {
+            cache::Step::Actors(actors) => (
+                "actors",
+                Analysis {
+                    actors,
+                    ..Analysis::default()
+                },
+            ),
+            cache::Step::Rest { claims, related } => (
+                "rest",
+                Analysis {
+                    claims,
+                    related,
+                    ..Analysis::default()
+                },
+            ),
+            cache::Step::Whole(analysis) => ("whole", analysis),
+        })
+    });
+    got
+}
+
+#[test]
+fn a_kept_analysis_comes_actors_first_and_one_cut_short_comes_whole_after_them() {
+    let files = folder();
+    let store = tempfile::tempdir().expect("cache dir");
+    let corpus = load_paths(&[files.path().to_path_buf()]).expect("loads");
+    let fresh = analyse(&corpus);
+    let first = steps(&corpus, store.path());
+    assert_eq!(
+        first.iter().map(|s| s.0).collect::<Vec<_>>(),
+        ["whole"],
+        "nothing kept: built"
+    );
+    assert_eq!(first[0].1.claims, fresh.claims);
+    let kept = steps(&corpus, store.path());
+    assert_eq!(kept.iter().map(|s| s.0).collect::<Vec<_>>(), ["actors", "rest"]);
+    assert_eq!(kept[0].1.actors.actors, fresh.actors.actors);
+    assert_eq!(kept[1].1.claims, fresh.claims);
+    assert_eq!(
+        kept[1].1.related.related(0, 2, 5),
+        fresh.related.related(0, 2, 5),
+        "the related index reads back too"
+    );
+    // Cut inside its last part: the actors still come first, then the analysis built again.
+    let path = fs::read_dir(store.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("shapes-"))
+        })
+        .expect("the kept analysis");
+    let good = fs::read(&path).expect("read");
+    fs::write(&path, &good[..good.len() - 3]).expect("cut");
+    let cut = steps(&corpus, store.path());
+    assert_eq!(cut.iter().map(|s| s.0).collect::<Vec<_>>(), ["actors", "whole"]);
+    assert_eq!(cut[1].1.claims, fresh.claims);
+}
+
 #[test]
 fn a_changed_file_or_lexicon_gives_another_key() {
     let files = folder();

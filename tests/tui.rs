@@ -822,6 +822,39 @@ fn documents_are_readable_while_the_rest_load_and_the_gauge_goes_when_the_analys
 }
 
 #[test]
+fn a_kept_analysis_shows_its_actors_before_its_claims_arrive() {
+    use recoupe::tui::background::{Analysed, Background, RestOfKept};
+    let seeds = load_seeds();
+    let (mut a, _) = common::loading_seeds(&seeds, 5, 120, 40);
+    recoupe::tui::update::absorb(&mut a, Background::LoadFinished { warnings: Vec::new() });
+    let kept = Analysed::run(&a.corpus, a.lexicon.clone()).analysis;
+    let whole = kept.claims.len();
+    assert!(!screen(&a).contains("Talibans"), "no actor before the analysis");
+    recoupe::tui::update::absorb(&mut a, Background::ActorsFirst(Box::new(kept.actors.clone())));
+    let s = screen(&a);
+    assert!(s.contains("Talibans"), "the actors are on the first screen: {s}");
+    assert!(!a.document_actors().is_empty());
+    assert!(s.contains("analysing 5 articles"), "the rest is still coming: {s}");
+    assert!(a.analysis.claims.is_empty());
+    update(&mut a, Action::ToggleActorsView);
+    assert!(screen(&a).contains("Mark Milley"), "the actor view lists them already");
+    update(&mut a, Action::CloseOverlay);
+    let lexicon = a.lexicon.clone();
+    recoupe::tui::update::absorb(
+        &mut a,
+        Background::RestOfKept(Box::new(RestOfKept {
+            claims: kept.claims,
+            related: kept.related,
+            lexicon,
+        })),
+    );
+    let s = screen(&a);
+    assert!(!s.contains("analysing"), "{s}");
+    assert_eq!(a.analysis.claims.len(), whole, "the claims joined the actors");
+    assert_eq!(a.analysis.actors.actors, kept.actors.actors);
+}
+
+#[test]
 fn a_load_that_finds_nothing_closes_the_reader_with_the_reason() {
     use recoupe::tui::background::Background;
     let plan = recoupe::corpus::LoadPlan {

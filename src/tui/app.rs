@@ -62,6 +62,8 @@ fn restore_on_signals() {
     };
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            // Held until the process ends: no frame is written over the restored terminal.
+            let _output = TERMINAL_OUTPUT.lock().unwrap_or_else(|e| e.into_inner());
             restore_terminal();
             std::process::exit(128 + signal);
         }
@@ -165,7 +167,7 @@ fn event_loop(
         }
         if !analysis_started && app.loading.is_some_and(|l| l.analysing) {
             analysis_started = true;
-            super::background::analyse(
+            super::background::open_analysis(
                 app.corpus.clone(),
                 app.lexicon.clone(),
                 app.curation.fingerprint(),
@@ -217,7 +219,12 @@ fn restore_once(app: &mut App, dir: Option<&std::path::Path>, file: &mut Option<
 }
 
 /// Draws a frame and keeps where its items went, for the next click.
+/// Held while a frame is written, and by a signal's restore: a frame drawn as a signal comes
+/// (a key, a resize, news) can no longer hide the cursor again after the terminal is restored.
+static TERMINAL_OUTPUT: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn draw(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+    let _output = TERMINAL_OUTPUT.lock().unwrap_or_else(|e| e.into_inner());
     let mut hits = HitMap::default();
     terminal.draw(|f| hits = ui::render(app, f))?;
     app.hits = hits;

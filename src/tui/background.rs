@@ -2,7 +2,10 @@
 //! `update::absorb` applies what they send, so the state still changes in one place.
 
 use crate::analysis::Analysis;
+use crate::analysis::actors::Actors;
+use crate::analysis::claims::Claim;
 use crate::analysis::lexicon::Lexicon;
+use crate::analysis::related::RelatedIndex;
 use crate::corpus::{Corpus, Document, LoadPlan, LoadWarning, Loader, Progress};
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
@@ -24,6 +27,10 @@ pub enum Background {
     LoadFinished { warnings: Vec<LoadWarning> },
     /// Actors, claims and the related-passage index of the whole corpus.
     Analysed(Box<Analysed>),
+    /// The actors of a kept analysis, sent before the rest of it: the first screen needs them.
+    ActorsFirst(Box<Actors>),
+    /// The rest of that kept analysis, which completes it.
+    RestOfKept(Box<RestOfKept>),
     /// The corpus folded for full-text search.
     TextIndexed(Arc<crate::search::TextIndex>),
 }
@@ -50,6 +57,14 @@ impl Analysed {
             lexicon,
         }
     }
+}
+
+/// The claims and related index of a kept analysis whose actors were sent first
+/// (`Background::ActorsFirst`), and the lexicon it was made with.
+pub struct RestOfKept {
+    pub claims: Vec<Claim>,
+    pub related: RelatedIndex,
+    pub lexicon: Lexicon,
 }
 
 /// How many files the reader's loader reads at once (on every core): small enough that the
@@ -99,5 +114,36 @@ pub fn analyse(
     std::thread::spawn(move || {
         let analysis = crate::cache::analysis(&corpus, &lexicon, &lexicon_text, cache.as_deref());
         let _ = news.send(Background::Analysed(Box::new(Analysed { analysis, lexicon })));
+    });
+}
+
+/// The first analysis of the corpus, on a thread of its own: like `analyse`, but a kept analysis
+/// is sent in two steps, its actors first, so that the first screen shows them sooner. (A
+/// correction's analysis is sent whole: its actors must never meet the old claims.)
+pub fn open_analysis(
+    corpus: Arc<Corpus>,
+    lexicon: Lexicon,
+    lexicon_text: String,
+    cache: Option<std::path::PathBuf>,
+    news: Sender<Background>,
+) {
+    use crate::cache::Step;
+    std::thread::spawn(move || {
+        let mut last = None;
+        crate::cache::analysis_actors_first(&corpus, &lexicon, &lexicon_text, cache.as_deref(), |step| match step {
+            Step::Actors(actors) => {
+                let _ = news.send(Background::ActorsFirst(Box::new(actors)));
+            }
+            step => last = Some(step),
+        });
+        let _ = match last {
+            Some(Step::Rest { claims, related }) => news.send(Background::RestOfKept(Box::new(RestOfKept {
+                claims,
+                related,
+                lexicon,
+            }))),
+            Some(Step::Whole(analysis)) => news.send(Background::Analysed(Box::new(Analysed { analysis, lexicon }))),
+            Some(Step::Actors(_)) | None => Ok(()),
+        };
     });
 }

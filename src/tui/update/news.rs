@@ -78,6 +78,22 @@ pub fn absorb(app: &mut App, news: Background) {
                 loading.analysing = true;
             }
         }
+        Background::ActorsFirst(actors) => {
+            app.actor_index = crate::search::ActorIndex::new(&actors.actors);
+            app.analysis.actors = *actors;
+            app.refresh_visible();
+            app.generation += 1;
+        }
+        Background::RestOfKept(rest) => {
+            // The actors in place stay (and what was pinned or filtered on them): the claims
+            // and the index that complete their analysis join them.
+            let rest = *rest;
+            app.analysis.claims = rest.claims;
+            app.analysis.related = rest.related;
+            app.lexicon = rest.lexicon;
+            app.generation += 1;
+            first_analysis_in(app);
+        }
         Background::TextIndexed(index) => {
             // Built for the corpus as it was: only used if no document came since.
             app.text_index = Some(index);
@@ -91,25 +107,30 @@ pub fn absorb(app: &mut App, news: Background) {
         }
         Background::Analysed(analysis) => {
             install(app, *analysis);
-            app.loading = None;
-            let warnings = &app.corpus.warnings;
-            if let Some(w) = warnings.first() {
-                let text = match warnings.len() {
-                    1 => w.to_string(),
-                    n => format!(
-                        "{w} (and {}: {} lists them)",
-                        crate::wording::counted(n - 1, "more warning"),
-                        app.keymap.key_for(Action::ToggleWarnings)
-                    ),
-                };
-                warn(app, &text);
-            }
-            if app.reader.lines.lines.is_empty() {
-                jump_to(app, 0, 0);
-            }
+            first_analysis_in(app);
         }
     }
     derive(app);
+}
+
+/// The first analysis is complete: the load is over, its warnings are said.
+fn first_analysis_in(app: &mut App) {
+    app.loading = None;
+    let warnings = &app.corpus.warnings;
+    if let Some(w) = warnings.first() {
+        let text = match warnings.len() {
+            1 => w.to_string(),
+            n => format!(
+                "{w} (and {}: {} lists them)",
+                crate::wording::counted(n - 1, "more warning"),
+                app.keymap.key_for(Action::ToggleWarnings)
+            ),
+        };
+        warn(app, &text);
+    }
+    if app.reader.lines.lines.is_empty() {
+        jump_to(app, 0, 0);
+    }
 }
 
 /// Puts a new analysis in place: actors (and their fuzzy index), claims, related passages, and
