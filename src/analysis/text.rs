@@ -78,7 +78,16 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // Most of a text is ASCII, and most of the rest Latin letters (é, ç, ñ, œ, ł): both are
+    // answered without Unicode's tables. Between U+00C0 and U+024F every character is a letter
+    // but × and ÷.
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{c0}'..='\u{24f}').contains(&c) {
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Splits a passage into words. Hyphens inside a word are kept (`ISIS-K`, `porte-parole`);
@@ -90,9 +99,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut start: Option<usize> = None;
     let mut sentence_start = true;
     let mut pending_start = true;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|(_, n)| *n);
+    for (i, c) in text.char_indices() {
         if is_word_char(c) {
             if start.is_none() {
                 start = Some(i);
@@ -101,6 +108,8 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             }
             continue;
         }
+        // Looked at only after a character that is not part of a word.
+        let next = text[i + c.len_utf8()..].chars().next();
         let inner = start.is_some() && next.is_some_and(is_word_char);
         if inner && (c == '-' || c == '.' && text[start.unwrap_or(i)..i].chars().all(char::is_uppercase)) {
             continue; // `ISIS-K`, `U.S`
@@ -165,6 +174,13 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokens(text).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn a_word_character_is_a_letter_or_a_digit_in_every_script() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?} (U+{:04X})", c as u32);
+        }
     }
 
     #[test]
