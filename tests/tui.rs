@@ -834,7 +834,10 @@ fn a_kept_analysis_shows_its_actors_before_its_claims_arrive() {
     let s = screen(&a);
     assert!(s.contains("Talibans"), "the actors are on the first screen: {s}");
     assert!(!a.document_actors().is_empty());
-    assert!(s.contains("analysing 5 articles"), "the rest is still coming: {s}");
+    assert!(
+        s.contains("analysing 5 articles: claims, related passages"),
+        "the rest is still coming: {s}"
+    );
     assert!(a.analysis.claims.is_empty());
     update(&mut a, Action::ToggleActorsView);
     assert!(screen(&a).contains("Mark Milley"), "the actor view lists them already");
@@ -852,6 +855,22 @@ fn a_kept_analysis_shows_its_actors_before_its_claims_arrive() {
     assert!(!s.contains("analysing"), "{s}");
     assert_eq!(a.analysis.claims.len(), whole, "the claims joined the actors");
     assert_eq!(a.analysis.actors.actors, kept.actors.actors);
+}
+
+#[test]
+fn a_correction_under_way_is_said_in_the_status_bar_until_its_analysis_is_in() {
+    let mut a = app(160, 40);
+    update(&mut a, Action::ToggleActorsView);
+    update(&mut a, Action::RenameActor);
+    update(&mut a, Action::PromptChar('!'));
+    let effects = update(&mut a, Action::PromptSubmit);
+    assert!(
+        screen(&a).contains("applying the correction to 5 articles"),
+        "{}",
+        screen(&a)
+    );
+    recoupe::tui::effect::run_all(&mut a, effects);
+    assert!(!screen(&a).contains("applying the correction"), "{}", screen(&a));
 }
 
 #[test]

@@ -31,8 +31,14 @@ impl Widget for Status<'_> {
         let width = area.width as usize;
         let mut spans = vec![Span::styled(left.clone(), base.add_modifier(Modifier::BOLD))];
         let mut used = left.chars().count();
-        if let Some(loading) = app.loading {
-            let text = format!("{} │ ", gauge(&loading, docs));
+        let busy = match app.loading {
+            Some(loading) => Some(gauge(&loading, docs, !app.analysis.actors.by_doc.is_empty())),
+            // A correction's analysis takes seconds on a large corpus: the lists change when it is in.
+            None if app.reanalysis.is_some() => Some(format!("applying the correction to {docs} articles…")),
+            None => None,
+        };
+        if let Some(busy) = busy {
+            let text = format!("{busy} │ ");
             used += text.chars().count();
             spans.push(Span::styled(text, base.fg(theme.cursor).add_modifier(Modifier::BOLD)));
         }
@@ -85,9 +91,13 @@ impl Widget for Status<'_> {
     }
 }
 
-/// `reading 120/10000 files · 0.9/78.0 MB ▕██░░░░░░░░▏`, then `analysing 9998 articles…`.
-fn gauge(loading: &crate::tui::state::Loading, docs: usize) -> String {
+/// `reading 120/10000 files · 0.9/78.0 MB ▕██░░░░░░░░▏`, then `analysing 9998 articles…`
+/// (what is still to come once the actors are in).
+fn gauge(loading: &crate::tui::state::Loading, docs: usize, actors_in: bool) -> String {
     let p = loading.progress;
+    if loading.analysing && actors_in {
+        return format!("analysing {docs} articles: claims, related passages…");
+    }
     if loading.analysing {
         return format!("analysing {docs} articles: actors, claims, related passages…");
     }
