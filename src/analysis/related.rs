@@ -221,8 +221,27 @@ fn stem(stemmer: &Stemmer, stop: &HashSet<String>, text: &str) -> Option<String>
 }
 
 impl RelatedIndex {
-    /// Indexes every body passage of the corpus.
+    /// Indexes every body passage of the corpus, and cross-checks its claims meanwhile (on the
+    /// cores the index leaves idle while it numbers and weighs its words).
     pub fn build(corpus: &Corpus, actors: &Actors, claims: &[Claim], lexicon: &Lexicon) -> RelatedIndex {
+        // Each document's language, found once for the stems here and the cross-checks.
+        let langs: Vec<super::lang::Lang> = corpus.documents.iter().map(super::lang::of_document).collect();
+        let (mut index, crosscheck) = rayon::join(
+            || RelatedIndex::index(corpus, actors, claims, lexicon, &langs),
+            || CrossCheck::build(&langs, actors, claims, lexicon),
+        );
+        index.crosscheck = crosscheck;
+        index
+    }
+
+    /// The index of `build`, its cross-checks left empty.
+    fn index(
+        corpus: &Corpus,
+        actors: &Actors,
+        claims: &[Claim],
+        lexicon: &Lexicon,
+        langs: &[super::lang::Lang],
+    ) -> RelatedIndex {
         use rayon::prelude::*;
         let mut vocab = Vocabulary {
             ids: HashMap::default(),
@@ -231,8 +250,6 @@ impl RelatedIndex {
         let stop = &lexicon.function_words;
         let mut entries = Vec::new();
         let mut claim_at = 0;
-        // Each document's language, found once for the stems here and the cross-checks.
-        let langs: Vec<super::lang::Lang> = corpus.documents.iter().map(super::lang::of_document).collect();
         // Stems are found on every core, a few hundred documents at a time; their words are
         // then numbered in document order, as one thread would.
         for (chunk, docs) in corpus.documents.chunks(STEM_CHUNK).enumerate() {
@@ -312,7 +329,7 @@ impl RelatedIndex {
             by_passage,
             postings,
             words: vocab.words,
-            crosscheck: CrossCheck::build(&langs, actors, claims, lexicon),
+            crosscheck: CrossCheck::default(),
             speakers: claims.iter().map(|c| c.speaker).collect(),
             places: claims.iter().map(|c| (c.doc, c.passage)).collect(),
             actor_names: actors.actors.iter().map(|a| a.name.clone()).collect(),
