@@ -264,8 +264,7 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
         }
         passages
     };
-    for (chunk, docs) in corpus.documents.chunks(DETECT_CHUNK).enumerate() {
-        let detected: Vec<_> = docs.par_iter().map(detect).collect();
+    let mut gather = |chunk: usize, detected: Vec<Vec<(usize, Vec<Found>)>>| {
         for (i, passages) in detected.into_iter().enumerate() {
             let d = chunk * DETECT_CHUNK + i;
             let doc = &corpus.documents[d];
@@ -326,6 +325,22 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
                 }
             }
         }
+    };
+    // A chunk's names are gathered (on one core) while the next chunk is read (on the others).
+    let mut waiting = None;
+    for (chunk, docs) in corpus.documents.chunks(DETECT_CHUNK).enumerate() {
+        let (detected, ()) = rayon::join(
+            || docs.par_iter().map(detect).collect::<Vec<_>>(),
+            || {
+                if let Some((before, detected)) = waiting.take() {
+                    gather(before, detected);
+                }
+            },
+        );
+        waiting = Some((chunk, detected));
+    }
+    if let Some((last, detected)) = waiting {
+        gather(last, detected);
     }
     let builders = merge(builders, &bracketed, lexicon, &vocab);
     finish(builders, lexicon, corpus.documents.len())
