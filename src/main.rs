@@ -365,24 +365,27 @@ struct Setup {
 
 /// The corpus's actors as `setup` says, read alone from the cache when they were kept.
 fn analysed_actors(corpus: &Corpus, setup: &Setup) -> anyhow::Result<&'static recoupe::analysis::actors::Actors> {
-    let curation = user_curation(setup.lexicon.as_deref())?;
-    let lexicon = curation.lexicon().map_err(|e| UsageError(e.to_string()))?;
-    Ok(Box::leak(Box::new(recoupe::cache::actors(
-        corpus,
-        &lexicon,
-        &curation.fingerprint(),
-        setup.cache.as_deref(),
-    ))))
+    with_user_lexicon(corpus, setup, recoupe::cache::actors)
 }
 
 /// The corpus analysed as `setup` says: read back from the cache when it was kept for the same
-/// files, lexicon, cues and build, else built (and kept). A headless command ends with the
-/// process, so the analysis is never freed: letting go of its millions of small values one by
-/// one would only make the command slower.
+/// files, lexicon, cues and build, else built (and kept).
 fn analysed(corpus: &Corpus, setup: &Setup) -> anyhow::Result<&'static recoupe::analysis::Analysis> {
+    with_user_lexicon(corpus, setup, recoupe::cache::analysis)
+}
+
+/// What `work` makes of the corpus with the user's lexicon (its text as the cache key takes it)
+/// and the cache folder of `setup`. A headless command ends with the process, so the result is
+/// never freed: letting go of its millions of small values one by one would only make the
+/// command slower.
+fn with_user_lexicon<T>(
+    corpus: &Corpus,
+    setup: &Setup,
+    work: impl FnOnce(&Corpus, &Lexicon, &str, Option<&std::path::Path>) -> T,
+) -> anyhow::Result<&'static T> {
     let curation = user_curation(setup.lexicon.as_deref())?;
     let lexicon = curation.lexicon().map_err(|e| UsageError(e.to_string()))?;
-    Ok(Box::leak(Box::new(recoupe::cache::analysis(
+    Ok(Box::leak(Box::new(work(
         corpus,
         &lexicon,
         &curation.fingerprint(),
