@@ -2,6 +2,7 @@
 
 use super::encoding::Decoded;
 use super::{Corpus, Document, LoadWarning, Shape, Shapes, seeds::SEEDS};
+use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -103,9 +104,10 @@ pub fn plan(paths: &[PathBuf]) -> Result<LoadPlan, LoadError> {
             plan.files.push(path.clone());
         }
     }
+    // One stat per file, on every core (10,000 files take tens of milliseconds on one).
     plan.bytes = plan
         .files
-        .iter()
+        .par_iter()
         .filter_map(|f| std::fs::metadata(f).ok())
         .map(|m| m.len().min(MAX_FILE_BYTES))
         .sum();
@@ -189,7 +191,6 @@ impl Loader {
     /// else one entry per file in plan order (`None` for one skipped, with a warning). The
     /// documents, warnings and ids are those one file at a time would give.
     pub fn next_batch(&mut self, most: usize) -> Option<Vec<Option<Document>>> {
-        use rayon::prelude::*;
         let end = (self.next + most.max(1)).min(self.plan.files.len());
         if self.next >= end {
             return None;
