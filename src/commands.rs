@@ -80,7 +80,7 @@ pub(crate) fn print_actors(corpus: &Corpus, json: bool, filter: Option<&str>, se
                         "text": m.text,
                     });
                     if let Some(role) = &m.role {
-                        v["role"] = role.clone().into();
+                        v["role"] = role.as_str().into();
                     }
                     v
                 })
@@ -165,7 +165,7 @@ pub(crate) fn print_claims(corpus: &Corpus, json: bool, queries: &[String], setu
         for (i, c) in selected {
             let speaker = c
                 .speaker
-                .map_or(c.speaker_text.clone(), |s| found.actors[s].name.clone());
+                .map_or_else(|| c.speaker_text.to_string(), |s| found.actors[s].name.clone());
             let cue = if c.cue.is_empty() {
                 String::new()
             } else {

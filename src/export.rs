@@ -86,7 +86,7 @@ fn claim_words(c: &Claim, actors: &Actors) -> (String, String) {
     let speaker = c
         .speaker
         .and_then(|s| actors.actors.get(s))
-        .map_or(c.speaker_text.clone(), |a| a.name.clone());
+        .map_or_else(|| c.speaker_text.to_string(), |a| a.name.clone());
     // Only the words the text quotes go inside « »; reported speech is said as such.
     let said = match c.kind {
         ClaimKind::Direct => format!("« {} »", escape(&c.text)),

@@ -463,7 +463,7 @@ fn actors_of(texts: &[&str]) -> Vec<(String, Vec<String>)> {
     actors
         .actors
         .into_iter()
-        .map(|a| (a.name, a.mentions.into_iter().map(|m| m.text).collect()))
+        .map(|a| (a.name, a.mentions.into_iter().map(|m| m.text.to_string()).collect()))
         .collect()
 }
 

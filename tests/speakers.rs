@@ -249,7 +249,7 @@ fn opinion_holders_dialogue_cues_and_recent_past_open_claims() {
 /// The canonical speaker of the claim whose text starts with `words`, and the words naming it.
 fn speaker_text_of(text: &str, words: &str) -> (Option<String>, String) {
     let (speaker, claim) = claim_starting(text, words);
-    (speaker, claim.speaker_text)
+    (speaker, claim.speaker_text.to_string())
 }
 
 #[test]

@@ -26,10 +26,10 @@ pub struct Mention {
     /// Byte offsets in the original file.
     pub start: usize,
     pub end: usize,
-    /// The exact words of the text.
-    pub text: String,
+    /// The exact words of the text (held inline when short, as most names are).
+    pub text: compact_str::CompactString,
     /// The role that introduces the person here (`général américain`), if any.
-    pub role: Option<String>,
+    pub role: Option<compact_str::CompactString>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -319,8 +319,8 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
                         passage: p,
                         start: passage.start + found.start,
                         end: passage.start + found.end,
-                        text: found.surface,
-                        role: found.role,
+                        text: found.surface.into(),
+                        role: found.role.map(Into::into),
                     });
                 }
             }

@@ -39,9 +39,10 @@ pub struct Claim {
     /// The speaking actor (index into `Actors::actors`), when known.
     pub speaker: Option<usize>,
     /// The words of the text that name the speaker (`un responsable américain`, `Maria Zakharova`).
-    pub speaker_text: String,
+    /// Short words are held inline (no allocation of their own for most claims).
+    pub speaker_text: compact_str::CompactString,
     /// The reporting words (`a déclaré`, `selon`, `said`); empty when a quote stands alone.
-    pub cue: String,
+    pub cue: compact_str::CompactString,
     pub kind: ClaimKind,
     pub text: String,
     /// How the speaker was found, so a reader knows what to check.

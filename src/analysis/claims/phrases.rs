@@ -13,7 +13,7 @@ impl Finder<'_> {
                 let at = m.start - self.base;
                 from <= at && at < to && self.actors.actors[*a].kind == ActorKind::Person
             })
-            .map(|(a, m)| Speaker::named(a, m.text.clone()))
+            .map(|(a, m)| Speaker::named(a, m.text.to_string()))
     }
 
     /// Whether an actor is mentioned within a range of the passage.

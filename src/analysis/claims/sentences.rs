@@ -153,8 +153,8 @@ impl Finder<'_> {
             start: self.base + range.start,
             end: self.base + range.end,
             speaker: speaker.actor,
-            speaker_text: speaker.text.clone(),
-            cue: cue_text,
+            speaker_text: speaker.text.as_str().into(),
+            cue: cue_text.into(),
             kind,
             text: crate::corpus::sanitize_line(&self.text[range]),
         }

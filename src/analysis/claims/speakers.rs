@@ -113,7 +113,7 @@ impl Finder<'_> {
                     && outside(at)
             });
         if let Some((a, m)) = person {
-            return Speaker::named(a, m.text.clone());
+            return Speaker::named(a, m.text.to_string());
         }
         // `The Union of Rationalist Atheists (UAAR) has launched a petition…, asking`.
         let comma = self.text[from..to].find(',').map_or(to, |c| from + c);

@@ -483,7 +483,7 @@ impl App {
         match claim.speaker.and_then(|s| self.analysis.actors.actors.get(s)) {
             Some(actor) if claim.speaker_text.split_whitespace().count() <= 3 => actor.name.clone(),
             Some(actor) => format!("{} ({})", claim.speaker_text, actor.name),
-            None => claim.speaker_text.clone(),
+            None => claim.speaker_text.to_string(),
         }
     }
 

@@ -390,7 +390,7 @@ fn cross_check_lines(app: &App, claim: usize, width: usize) -> Vec<Line<'static>
         let name = other
             .speaker
             .and_then(|s| app.analysis.actors.actors.get(s))
-            .map_or_else(|| other.speaker_text.clone(), |a| a.name.clone());
+            .map_or_else(|| other.speaker_text.to_string(), |a| a.name.clone());
         if !against.contains(&name) {
             against.push(name);
         }
