@@ -6,11 +6,11 @@
 //! the same across builds, platforms and Rust versions. A file that does not read back exactly
 //! (corrupt, cut short, from another version) is ignored and rebuilt, never trusted.
 
-use crate::analysis::Analysis;
 use crate::analysis::actors::Actors;
 use crate::analysis::claims::Claim;
 use crate::analysis::lexicon::Lexicon;
 use crate::analysis::related::RelatedIndex;
+use crate::analysis::{Analysis, Stage};
 use crate::corpus::{Corpus, Shape, Shapes};
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
@@ -101,6 +101,8 @@ pub enum Step {
     Actors(Actors),
     /// The claims and related index of the kept analysis whose actors came first.
     Rest { claims: Vec<Claim>, related: RelatedIndex },
+    /// An analysis is being built (none was kept): the stage it begins.
+    Building(Stage),
     /// An analysis built whole: none was kept for the key, or the kept one did not read back
     /// (then it replaces actors handed over before).
     Whole(Analysis),
@@ -116,7 +118,8 @@ pub fn analysis_actors_first(
     mut hand: impl FnMut(Step),
 ) {
     let Some(dir) = dir else {
-        return hand(Step::Whole(Analysis::build(corpus, lexicon)));
+        let built = Analysis::build_reporting(corpus, lexicon, |stage| hand(Step::Building(stage)));
+        return hand(Step::Whole(built));
     };
     let key = key(corpus, lexicon_text);
     let handed = Parts::open(&file(dir, &key)).and_then(|mut parts| {
@@ -139,7 +142,7 @@ pub fn analysis_actors_first(
         })
     });
     if handed.is_none() {
-        let built = Analysis::build(corpus, lexicon);
+        let built = Analysis::build_reporting(corpus, lexicon, |stage| hand(Step::Building(stage)));
         let _ = store(dir, &key, &built);
         hand(Step::Whole(built));
     }

@@ -66,6 +66,7 @@ fn steps(corpus: &recoupe::corpus::Corpus, dir: &std::path::Path) -> Vec<(&'stat
                 },
             ),
             cache::Step::Whole(analysis) => ("whole", analysis),
+            cache::Step::Building(stage) => (stage.label(), Analysis::default()),
         })
     });
     got
@@ -80,10 +81,10 @@ fn a_kept_analysis_comes_actors_first_and_one_cut_short_comes_whole_after_them()
     let first = steps(&corpus, store.path());
     assert_eq!(
         first.iter().map(|s| s.0).collect::<Vec<_>>(),
-        ["whole"],
-        "nothing kept: built"
+        ["actors", "claims", "related passages", "whole"],
+        "nothing kept: built, each stage said as it begins"
     );
-    assert_eq!(first[0].1.claims, fresh.claims);
+    assert_eq!(first[3].1.claims, fresh.claims);
     let kept = steps(&corpus, store.path());
     assert_eq!(kept.iter().map(|s| s.0).collect::<Vec<_>>(), ["actors", "rest"]);
     assert_eq!(kept[0].1.actors.actors, fresh.actors.actors);
@@ -106,8 +107,12 @@ fn a_kept_analysis_comes_actors_first_and_one_cut_short_comes_whole_after_them()
     let good = fs::read(&path).expect("read");
     fs::write(&path, &good[..good.len() - 3]).expect("cut");
     let cut = steps(&corpus, store.path());
-    assert_eq!(cut.iter().map(|s| s.0).collect::<Vec<_>>(), ["actors", "whole"]);
-    assert_eq!(cut[1].1.claims, fresh.claims);
+    assert_eq!(
+        cut.iter().map(|s| s.0).collect::<Vec<_>>(),
+        ["actors", "actors", "claims", "related passages", "whole"],
+        "the kept actors, then the stages of the analysis built again"
+    );
+    assert_eq!(cut[4].1.claims, fresh.claims);
 }
 
 #[test]

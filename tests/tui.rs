@@ -858,6 +858,24 @@ fn a_kept_analysis_shows_its_actors_before_its_claims_arrive() {
 }
 
 #[test]
+fn the_gauge_names_the_stage_an_analysis_being_built_is_at() {
+    use recoupe::analysis::Stage;
+    use recoupe::tui::background::Background;
+    let seeds = load_seeds();
+    let (mut a, _) = common::loading_seeds(&seeds, 5, 120, 40);
+    recoupe::tui::update::absorb(&mut a, Background::LoadFinished { warnings: Vec::new() });
+    assert!(screen(&a).contains("analysing 5 articles: actors, claims, related passages"));
+    recoupe::tui::update::absorb(&mut a, Background::Stage(Stage::Claims));
+    assert!(
+        screen(&a).contains("analysing 5 articles: claims (2/3)"),
+        "{}",
+        screen(&a)
+    );
+    recoupe::tui::update::absorb(&mut a, Background::Stage(Stage::Related));
+    assert!(screen(&a).contains("analysing 5 articles: related passages (3/3)"));
+}
+
+#[test]
 fn a_correction_under_way_is_said_in_the_status_bar_until_its_analysis_is_in() {
     let mut a = app(160, 40);
     update(&mut a, Action::ToggleActorsView);

@@ -37,10 +37,49 @@ pub struct Analysis {
     pub related: related::RelatedIndex,
 }
 
+/// The stages of an analysis, in the order `Analysis::build_reporting` goes through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Actors,
+    Claims,
+    Related,
+}
+
+impl Stage {
+    pub const COUNT: usize = 3;
+
+    /// What the stage works out, as a gauge names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Actors => "actors",
+            Stage::Claims => "claims",
+            Stage::Related => "related passages",
+        }
+    }
+
+    /// Its place among the stages, from 1.
+    pub fn number(self) -> usize {
+        self as usize + 1
+    }
+}
+
 impl Analysis {
     /// Actors, then claims, then the related index and cross-checks.
     pub fn build(corpus: &crate::corpus::Corpus, lexicon: &lexicon::Lexicon) -> Analysis {
-        let (actors, claims) = actors_and_claims(corpus, lexicon);
+        Analysis::build_reporting(corpus, lexicon, |_| {})
+    }
+
+    /// Like `build`, saying each stage as it begins (for a gauge: a large corpus takes seconds).
+    pub fn build_reporting(
+        corpus: &crate::corpus::Corpus,
+        lexicon: &lexicon::Lexicon,
+        mut report: impl FnMut(Stage),
+    ) -> Analysis {
+        report(Stage::Actors);
+        let actors = actors::extract(corpus, lexicon);
+        report(Stage::Claims);
+        let claims = claims::extract(corpus, &actors, lexicon, &lexicon.cues);
+        report(Stage::Related);
         let related = related::RelatedIndex::build(corpus, &actors, &claims, lexicon);
         Analysis {
             actors,

@@ -27,6 +27,8 @@ pub enum Background {
     LoadFinished { warnings: Vec<LoadWarning> },
     /// Actors, claims and the related-passage index of the whole corpus.
     Analysed(Box<Analysed>),
+    /// The first analysis begins a stage (none was kept: it is being built).
+    Stage(crate::analysis::Stage),
     /// The actors of a kept analysis, sent before the rest of it: the first screen needs them.
     ActorsFirst(Box<Actors>),
     /// The rest of that kept analysis, which completes it.
@@ -134,6 +136,9 @@ pub fn open_analysis(
             Step::Actors(actors) => {
                 let _ = news.send(Background::ActorsFirst(Box::new(actors)));
             }
+            Step::Building(stage) => {
+                let _ = news.send(Background::Stage(stage));
+            }
             step => last = Some(step),
         });
         let _ = match last {
@@ -143,7 +148,7 @@ pub fn open_analysis(
                 lexicon,
             }))),
             Some(Step::Whole(analysis)) => news.send(Background::Analysed(Box::new(Analysed { analysis, lexicon }))),
-            Some(Step::Actors(_)) | None => Ok(()),
+            Some(Step::Actors(_) | Step::Building(_)) | None => Ok(()),
         };
     });
 }

@@ -75,6 +75,8 @@ pub struct Loading {
     pub progress: Progress,
     /// Every file is read; actors, claims and related passages are being worked out.
     pub analysing: bool,
+    /// The stage the analysis is at, when it is being built (not read back from the cache).
+    pub stage: Option<crate::analysis::Stage>,
 }
 
 pub struct App {
@@ -184,6 +186,7 @@ impl App {
                 ..Progress::default()
             },
             analysing: false,
+            stage: None,
         });
         app
     }

@@ -98,6 +98,14 @@ fn gauge(loading: &crate::tui::state::Loading, docs: usize, actors_in: bool) -> 
     if loading.analysing && actors_in {
         return format!("analysing {docs} articles: claims, related passages…");
     }
+    if let (true, Some(stage)) = (loading.analysing, loading.stage) {
+        return format!(
+            "analysing {docs} articles: {} ({}/{})…",
+            stage.label(),
+            stage.number(),
+            crate::analysis::Stage::COUNT
+        );
+    }
     if loading.analysing {
         return format!("analysing {docs} articles: actors, claims, related passages…");
     }

@@ -78,6 +78,12 @@ pub fn absorb(app: &mut App, news: Background) {
                 loading.analysing = true;
             }
         }
+        Background::Stage(stage) => {
+            if let Some(loading) = &mut app.loading {
+                loading.stage = Some(stage);
+            }
+            return;
+        }
         Background::ActorsFirst(actors) => {
             app.actor_index = crate::search::ActorIndex::new(&actors.actors);
             app.analysis.actors = *actors;
