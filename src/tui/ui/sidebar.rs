@@ -61,7 +61,12 @@ impl Sidebar<'_> {
         let app = self.app;
         let rows = app.document_actors();
         if rows.is_empty() {
-            return vec![Line::styled("No actor found here.", Style::new().fg(app.theme.dim))];
+            let text = if app.loading.is_some() && app.analysis.actors.by_doc.is_empty() {
+                "Actors to come…"
+            } else {
+                "No actor found here."
+            };
+            return vec![Line::styled(text, Style::new().fg(app.theme.dim))];
         }
         rows.into_iter()
             .map(|(a, here)| {
@@ -85,10 +90,13 @@ impl Sidebar<'_> {
         let app = self.app;
         let claims = app.listed_claims();
         if claims.is_empty() {
-            return vec![vec![Line::styled(
-                "No claim found here.",
-                Style::new().fg(app.theme.dim),
-            )]];
+            // Until the first analysis is complete, no claim is known anywhere.
+            let text = if app.loading.is_some() {
+                "Claims to come…"
+            } else {
+                "No claim found here."
+            };
+            return vec![vec![Line::styled(text, Style::new().fg(app.theme.dim))]];
         }
         claims
             .into_iter()
