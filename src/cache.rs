@@ -86,12 +86,16 @@ pub fn analysis(corpus: &Corpus, lexicon: &Lexicon, lexicon_text: &str, dir: Opt
     let Some(dir) = dir else {
         return Analysis::build(corpus, lexicon);
     };
-    let key = key(corpus, lexicon_text);
-    if let Some(kept) = load(dir, &key).filter(|c| fits(c, corpus)) {
+    kept_or_built(corpus, lexicon, dir, &key(corpus, lexicon_text))
+}
+
+/// The analysis kept in `dir` under `key`, else one built and kept there.
+fn kept_or_built(corpus: &Corpus, lexicon: &Lexicon, dir: &Path, key: &str) -> Analysis {
+    if let Some(kept) = load(dir, key).filter(|c| fits(c, corpus)) {
         return kept;
     }
     let built = Analysis::build(corpus, lexicon);
-    let _ = store(dir, &key, &built);
+    let _ = store(dir, key, &built);
     built
 }
 
@@ -151,11 +155,13 @@ pub fn analysis_actors_first(
 /// The actors of the analysis `analysis` gives, read alone (the first part of the file) when
 /// one was kept: what `recoupe actors` needs, without the claims and related index.
 pub fn actors(corpus: &Corpus, lexicon: &Lexicon, lexicon_text: &str, dir: Option<&Path>) -> Actors {
-    let kept = dir.and_then(|dir| {
-        let mut parts = Parts::open(&file(dir, &key(corpus, lexicon_text)))?;
-        decode::<Actors>(&parts.next()?).filter(|a| actors_fit(a, corpus))
-    });
-    kept.unwrap_or_else(|| analysis(corpus, lexicon, lexicon_text, dir).actors)
+    let Some(dir) = dir else {
+        return Analysis::build(corpus, lexicon).actors;
+    };
+    let key = key(corpus, lexicon_text);
+    let kept = Parts::open(&file(dir, &key)).and_then(|mut parts| decode::<Actors>(&parts.next()?));
+    kept.filter(|a| actors_fit(a, corpus))
+        .unwrap_or_else(|| kept_or_built(corpus, lexicon, dir, &key).actors)
 }
 
 fn file(dir: &Path, key: &str) -> PathBuf {

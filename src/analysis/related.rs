@@ -252,9 +252,9 @@ impl RelatedIndex {
         let mut claim_at = 0;
         // Stems are found on every core, a few hundred documents at a time; their words are
         // then numbered in document order, as one thread would.
-        let mut gather = |chunk: usize, stemmed: Vec<DocumentStems>| {
+        let gather = |first: usize, stemmed: Vec<DocumentStems>| {
             for (i, stems) in stemmed.into_iter().enumerate() {
-                let d = chunk * STEM_CHUNK + i;
+                let d = first + i;
                 let global: Vec<u32> = stems.words.iter().map(|w| vocab.id(w)).collect();
                 for (p, ids) in stems.passages {
                     // Each term once, by id, with its count (a weight once all are counted).
@@ -292,25 +292,16 @@ impl RelatedIndex {
             }
         };
         // A chunk's words are numbered (on one core) while the next chunk is stemmed.
-        let mut waiting = None;
-        for (chunk, docs) in corpus.documents.chunks(STEM_CHUNK).enumerate() {
-            let (stemmed, ()) = rayon::join(
-                || {
-                    docs.par_iter()
-                        .map_init(StemCache::default, |cache, doc| document_stems(doc, stop, cache))
-                        .collect::<Vec<_>>()
-                },
-                || {
-                    if let Some((before, stemmed)) = waiting.take() {
-                        gather(before, stemmed);
-                    }
-                },
-            );
-            waiting = Some((chunk, stemmed));
-        }
-        if let Some((last, stemmed)) = waiting {
-            gather(last, stemmed);
-        }
+        super::in_chunks(
+            &corpus.documents,
+            STEM_CHUNK,
+            |docs| {
+                docs.par_iter()
+                    .map_init(StemCache::default, |cache, doc| document_stems(doc, stop, cache))
+                    .collect()
+            },
+            gather,
+        );
         let n = entries.len().max(1);
         let mut df = vec![0u32; vocab.words.len()];
         for entry in &entries {

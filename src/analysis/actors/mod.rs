@@ -264,9 +264,9 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
         }
         passages
     };
-    let mut gather = |chunk: usize, detected: Vec<Vec<(usize, Vec<Found>)>>| {
+    let gather = |first: usize, detected: Vec<Vec<(usize, Vec<Found>)>>| {
         for (i, passages) in detected.into_iter().enumerate() {
-            let d = chunk * DETECT_CHUNK + i;
+            let d = first + i;
             let doc = &corpus.documents[d];
             for (p, found) in passages {
                 let passage = &doc.passages[p];
@@ -327,21 +327,12 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
         }
     };
     // A chunk's names are gathered (on one core) while the next chunk is read (on the others).
-    let mut waiting = None;
-    for (chunk, docs) in corpus.documents.chunks(DETECT_CHUNK).enumerate() {
-        let (detected, ()) = rayon::join(
-            || docs.par_iter().map(detect).collect::<Vec<_>>(),
-            || {
-                if let Some((before, detected)) = waiting.take() {
-                    gather(before, detected);
-                }
-            },
-        );
-        waiting = Some((chunk, detected));
-    }
-    if let Some((last, detected)) = waiting {
-        gather(last, detected);
-    }
+    super::in_chunks(
+        &corpus.documents,
+        DETECT_CHUNK,
+        |docs| docs.par_iter().map(detect).collect(),
+        gather,
+    );
     let builders = merge(builders, &bracketed, lexicon, &vocab);
     finish(builders, lexicon, corpus.documents.len())
 }
