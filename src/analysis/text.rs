@@ -1,5 +1,7 @@
 //! Text primitives shared by the analysis: accent and case folding, tokens with byte offsets.
 
+use std::borrow::Cow;
+
 /// Lower-case, accent-free ASCII form used for every comparison (`État` → `etat`, `œ` → `oe`,
 /// `’` → `'`).
 pub fn fold(text: &str) -> String {
@@ -38,6 +40,64 @@ pub fn fold_word(token: &Token) -> String {
         folded.replace('.', "")
     } else {
         folded
+    }
+}
+
+/// `fold` without a copy where the text is already folded: lower-case ASCII, as most words of
+/// a text are.
+pub fn fold_borrowed(text: &str) -> Cow<'_, str> {
+    if text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(fold(text))
+    }
+}
+
+/// The folded forms of a passage's tokens, each indexed as a `str`. A word already folded is
+/// borrowed from the text, so folding a passage allocates only for its capitalised and accented
+/// words.
+#[derive(Debug, Default)]
+pub struct Folded<'a>(Vec<Cow<'a, str>>);
+
+impl<'a> Folded<'a> {
+    /// Each token by `fold`.
+    pub fn of(tokens: &[Token<'a>]) -> Folded<'a> {
+        Folded(tokens.iter().map(|t| fold_borrowed(t.text)).collect())
+    }
+
+    /// Each token by `fold_word` (an acronym's dots left out).
+    pub fn words_of(tokens: &[Token<'a>]) -> Folded<'a> {
+        Folded(
+            tokens
+                .iter()
+                .map(|t| match fold_borrowed(t.text) {
+                    Cow::Owned(folded) if folded.contains('.') && t.is_acronym() => Cow::Owned(folded.replace('.', "")),
+                    folded => folded,
+                })
+                .collect(),
+        )
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::ops::Index<usize> for Folded<'_> {
+    type Output = str;
+    fn index(&self, k: usize) -> &str {
+        &self.0[k]
+    }
+}
+
+impl<'a> std::ops::Index<std::ops::Range<usize>> for Folded<'a> {
+    type Output = [Cow<'a, str>];
+    fn index(&self, range: std::ops::Range<usize>) -> &[Cow<'a, str>] {
+        &self.0[range]
     }
 }
 
@@ -96,22 +156,36 @@ fn is_word_char(c: char) -> bool {
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
     // About one word in six bytes of prose: one allocation for most passages.
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let bytes = text.as_bytes();
     let mut start: Option<usize> = None;
     let mut sentence_start = true;
     let mut pending_start = true;
-    for (i, c) in text.char_indices() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most characters are ASCII: read without decoding.
+        let c = match bytes[i] {
+            b @ 0..0x80 => b as char,
+            _ => text[i..].chars().next().unwrap_or(' '),
+        };
+        let len = c.len_utf8();
         if is_word_char(c) {
             if start.is_none() {
                 start = Some(i);
                 sentence_start = pending_start;
                 pending_start = false;
             }
+            i += len;
+            // The rest of an ASCII word at once.
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
             continue;
         }
         // Looked at only after a character that is not part of a word.
-        let next = text[i + c.len_utf8()..].chars().next();
-        let inner = start.is_some() && next.is_some_and(is_word_char);
+        let after = &text[i + len..];
+        let inner = start.is_some() && after.chars().next().is_some_and(is_word_char);
         if inner && (c == '-' || c == '.' && text[start.unwrap_or(i)..i].chars().all(char::is_uppercase)) {
+            i += len;
             continue; // `ISIS-K`, `U.S`
         }
         if inner && is_apostrophe(c) {
@@ -119,7 +193,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             let word = &text[s..i];
             let lower = word.to_lowercase();
             if super::lang::is_elision(&lower) {
-                let end = i + c.len_utf8();
+                let end = i + len;
                 out.push(Token {
                     start: s,
                     end,
@@ -128,11 +202,12 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 });
                 start = None;
                 pending_start = sentence_start;
+                i += len;
                 continue;
             }
-            let after = &text[i + c.len_utf8()..];
             let possessive = after.starts_with('s') && !after[1..].starts_with(is_word_char);
             if !possessive {
+                i += len;
                 continue; // `aujourd’hui`, `O’Brien`
             }
         }
@@ -150,6 +225,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
         {
             pending_start = false;
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(Token {

@@ -113,24 +113,25 @@ pub fn glue_points(text: &str) -> Vec<usize> {
     };
     // Length of the lower-case run that ends just before `cur`.
     let mut lower_run = usize::from(prev.1.is_lowercase());
-    let mut after = chars.clone();
-    after.next();
-    for next in chars {
-        let (c, n) = (cur.1, next.1);
+    // Each character is decoded once, as it enters this window of four.
+    let mut next = chars.next();
+    while let Some(following) = next {
+        let after = chars.next();
+        let (c, n) = (cur.1, following.1);
         let sentence_glue = matches!(c, '.' | '!' | '?')
             && (prev.1.is_lowercase() || matches!(prev.1, '"' | '»' | '”' | ')'))
-            && (n.is_uppercase() || (n == '*' && after.clone().next().is_some_and(|(_, a)| a.is_uppercase())));
+            && (n.is_uppercase() || (n == '*' && after.is_some_and(|(_, a)| a.is_uppercase())));
         // `informelsToujours`: a lower-case run of 3+ letters, then a capitalised word.
         let camel_glue = lower_run >= 3 && c.is_uppercase() && n.is_lowercase();
         if sentence_glue {
-            points.push(next.0);
+            points.push(following.0);
         } else if camel_glue {
             points.push(cur.0);
         }
         lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
         prev = cur;
-        cur = next;
-        after.next();
+        cur = following;
+        next = after;
     }
     if points.len() >= 2 { points } else { Vec::new() }
 }

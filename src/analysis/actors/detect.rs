@@ -6,7 +6,7 @@ use super::*;
 pub(super) struct Detector<'a> {
     pub(super) text: &'a str,
     pub(super) toks: Vec<Token<'a>>,
-    pub(super) folded: Vec<String>,
+    pub(super) folded: Folded<'a>,
     pub(super) lexicon: &'a Lexicon,
     pub(super) words: &'a LangWords,
     pub(super) vocab: &'a Vocabulary,
@@ -22,7 +22,7 @@ impl<'a> Detector<'a> {
         heading: bool,
     ) -> Self {
         let toks = tokens(text);
-        let folded = toks.iter().map(fold_word).collect();
+        let folded = Folded::words_of(&toks);
         Detector {
             text,
             toks,
@@ -113,7 +113,7 @@ impl<'a> Detector<'a> {
     /// words that name an institution, is inside one name (`Apple's Tim Cook` is two).
     pub(super) fn possessive_in_name(&self, k: usize) -> bool {
         if k + 1 >= self.toks.len()
-            || self.folded[k] != "s"
+            || &self.folded[k] != "s"
             || !self.text[self.toks[k - 1].end..self.toks[k].start].chars().eq(['\''])
                 && !self.text[self.toks[k - 1].end..self.toks[k].start].chars().eq(['’'])
             || !self.words.is_common_word(&self.folded[k - 1])
@@ -125,7 +125,7 @@ impl<'a> Detector<'a> {
         let end = self.run_from(k + 1, k + 2);
         self.folded[k + 1..end]
             .iter()
-            .any(|w| self.lexicon.organisation_words.contains(w))
+            .any(|w| self.lexicon.organisation_words.contains(&**w))
     }
 
     /// `Carlo De Benedetti of Italy`: two or more name words ending on one that is no common
@@ -137,10 +137,10 @@ impl<'a> Detector<'a> {
             && !self.toks[end - 1].is_acronym()
             && !self.words.is_common_word(&self.folded[end - 1])
             && self.folded[start..end].iter().all(|w| {
-                !lex.organisation_words.contains(w)
-                    && !lex.media_words.contains(w)
-                    && !lex.group_words.contains(w)
-                    && !lex.roles.contains(w)
+                !lex.organisation_words.contains(&**w)
+                    && !lex.media_words.contains(&**w)
+                    && !lex.group_words.contains(&**w)
+                    && !lex.roles.contains(&**w)
             })
     }
 
@@ -259,11 +259,11 @@ impl<'a> Detector<'a> {
             return None;
         }
         let given = s - 1;
-        let institution = |w: &String| {
-            lex.organisation_words.contains(w)
-                || lex.media_words.contains(w)
-                || lex.group_words.contains(w)
-                || lex.roles.contains(w)
+        let institution = |w: &std::borrow::Cow<str>| {
+            lex.organisation_words.contains(&**w)
+                || lex.media_words.contains(&**w)
+                || lex.group_words.contains(&**w)
+                || lex.roles.contains(&**w)
         };
         if !self.is_name_token(given)
             || self.toks[given].is_acronym()
@@ -540,7 +540,7 @@ pub(super) fn is_adjective(t: &Token, words: &LangWords) -> bool {
 }
 
 /// The grouping key of a name: folded words, plural `s` dropped (`talibans` = `taliban`).
-pub(super) fn key_tokens(folded: &[String], acronym: bool) -> Vec<String> {
+pub(super) fn key_tokens(folded: &[std::borrow::Cow<str>], acronym: bool) -> Vec<String> {
     folded
         .iter()
         .map(|w| {

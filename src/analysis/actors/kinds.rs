@@ -51,18 +51,17 @@ impl Detector<'_> {
     pub(super) fn names_a_thing(&self, a: usize, b: usize) -> bool {
         let lex = self.lexicon;
         let words = &self.folded[a..b];
-        if words
-            .iter()
-            .any(|w| lex.organisation_words.contains(w) || lex.media_words.contains(w) || lex.group_words.contains(w))
-        {
+        if words.iter().any(|w| {
+            lex.organisation_words.contains(&**w) || lex.media_words.contains(&**w) || lex.group_words.contains(&**w)
+        }) {
             return false;
         }
         let head_before = a > 0 && self.adjacent(a - 1, a) && {
             let prev = &self.toks[a - 1];
             !prev.is_capitalised() && self.words.thing_heads.contains(&self.folded[a - 1])
         };
-        let head_inside = words.len() >= 2 && words.iter().any(|w| self.words.thing_heads.contains(w));
-        let tail = words.len() >= 2 && self.words.thing_tails.contains(&words[words.len() - 1]);
+        let head_inside = words.len() >= 2 && words.iter().any(|w| self.words.thing_heads.contains(&**w));
+        let tail = words.len() >= 2 && self.words.thing_tails.contains(&*words[words.len() - 1]);
         head_before || head_inside || tail
     }
 
@@ -143,27 +142,26 @@ impl Detector<'_> {
 
     pub(super) fn vote(&self, a: usize, b: usize, has_role: bool, acronym: bool, votes: &mut Votes) {
         let words = &self.folded[a..b];
-        let prev = a.checked_sub(1).map(|p| self.folded[p].as_str());
+        let prev = a.checked_sub(1).map(|p| &self.folded[p]);
         let lex = self.lexicon;
         if has_role {
             votes.add(ActorKind::Person, 3);
         }
         // `New Zealand's Prime Minister`, `Apple's chief executive`: who has a title is an
         // institution or a state.
-        let possessive =
-            b < self.toks.len() && matches!(self.folded[b].as_str(), "s" | "'s") && !self.adjacent(b - 1, b);
+        let possessive = b < self.toks.len() && matches!(&self.folded[b], "s" | "'s") && !self.adjacent(b - 1, b);
         if possessive && (b + 1..(b + 4).min(self.toks.len())).any(|k| lex.roles.contains(&self.folded[k])) {
             votes.add(ActorKind::Organisation, 3);
         }
         // `l’ONG Amnesty International`, `le groupe Samsung`: the noun before says what it is.
         let noun_before = prev.is_some_and(|p| self.organisation_noun(p));
-        if words.iter().any(|w| lex.organisation_words.contains(w)) || noun_before {
+        if words.iter().any(|w| lex.organisation_words.contains(&**w)) || noun_before {
             votes.add(ActorKind::Organisation, 2);
         }
-        if words.iter().any(|w| lex.media_words.contains(w)) {
+        if words.iter().any(|w| lex.media_words.contains(&**w)) {
             votes.add(ActorKind::Media, 2);
         }
-        if words.iter().any(|w| lex.group_words.contains(w)) {
+        if words.iter().any(|w| lex.group_words.contains(&**w)) {
             votes.add(ActorKind::Group, 2);
         }
         if prev.is_some_and(|p| lex.media_cues.contains(p)) {
@@ -193,7 +191,7 @@ impl Detector<'_> {
             // A lone unknown word is as often a place or a firm as a surname; surnames join
             // their full names when merged.
             votes.add(ActorKind::Organisation, 1);
-        } else if words.iter().any(|w| lex.organisation_particles.contains(w)) {
+        } else if words.iter().any(|w| lex.organisation_particles.contains(&**w)) {
             // `Control of Iodine Deficiency Disorders`, `Museum of Flight`.
             votes.add(ActorKind::Organisation, 2);
         } else {

@@ -5,7 +5,7 @@
 
 use super::lang::{self, LangWords};
 use super::lexicon::{ActorKind, Lexicon};
-use super::text::{Token, fold, fold_word, only_space_between, tokens};
+use super::text::{Folded, Token, fold, only_space_between, tokens};
 use super::{HashMap, HashSet};
 use crate::corpus::{Corpus, Document, PassageKind};
 use rayon::prelude::*;
@@ -170,30 +170,39 @@ struct Vocabulary {
 }
 
 fn vocabulary(corpus: &Corpus) -> Vocabulary {
+    // One vocabulary per run of documents, not per document: a word already seen costs a
+    // look-up, not a new string.
     corpus
         .documents
         .par_iter()
-        .map(document_vocabulary)
+        .fold(Vocabulary::default, |mut vocab, doc| {
+            vocab.add_document(doc);
+            vocab
+        })
         .reduce(Vocabulary::default, Vocabulary::union)
 }
 
-fn document_vocabulary(doc: &Document) -> Vocabulary {
-    let mut vocab = Vocabulary::default();
-    for p in doc.passages.iter().filter(|p| p.kind == PassageKind::Body) {
-        for t in tokens(doc.text(p)) {
-            if t.is_capitalised() {
-                if !t.sentence_start {
-                    *vocab.capitalised_count.entry(fold(t.text)).or_default() += 1;
+impl Vocabulary {
+    fn add_document(&mut self, doc: &Document) {
+        for p in doc.passages.iter().filter(|p| p.kind == PassageKind::Body) {
+            for t in tokens(doc.text(p)) {
+                if t.is_capitalised() {
+                    if !t.sentence_start {
+                        let folded = fold(t.text);
+                        match self.capitalised_count.get_mut(&folded) {
+                            Some(n) => *n += 1,
+                            None => {
+                                self.capitalised_count.insert(folded, 1);
+                            }
+                        }
+                    }
+                } else if t.text.chars().next().is_some_and(char::is_alphabetic) {
+                    insert_folded(&mut self.lower, t.text);
                 }
-            } else if t.text.chars().next().is_some_and(char::is_alphabetic) {
-                insert_folded(&mut vocab.lower, t.text);
             }
         }
     }
-    vocab
-}
 
-impl Vocabulary {
     /// Whether a folded word was seen capitalised mid-sentence.
     fn capitalised(&self, folded: &str) -> bool {
         self.capitalised_count.contains_key(folded)

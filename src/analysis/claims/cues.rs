@@ -30,6 +30,9 @@ struct CuesFile {
 #[derive(Debug, Clone)]
 pub struct Cues {
     pub(super) participles: HashSet<String>,
+    /// The participles as they may be written, agreeing with a subject or an object: each
+    /// one bare and with `s`, `es` or `e` added (`déclaré`, `déclarés`, `déclarée`).
+    pub(super) participle_forms: HashSet<String>,
     pub(super) auxiliaries: HashSet<String>,
     pub(super) verbs: HashSet<String>,
     /// Multi-word source prepositions, as folded token lists.
@@ -90,6 +93,10 @@ impl Cues {
         let set = crate::analysis::lexicon::folded_set;
         Cues {
             participles: set(&f.participles_fr),
+            participle_forms: set(&f.participles_fr)
+                .into_iter()
+                .flat_map(|p| ["", "s", "es", "e"].map(|ending| format!("{p}{ending}")))
+                .collect(),
             auxiliaries: set(&f.auxiliaries_fr),
             verbs: f.verbs_fr.iter().chain(&f.verbs_en).map(|w| fold(w)).collect(),
             sources: f
@@ -180,7 +187,7 @@ impl Finder<'_> {
                     continue;
                 }
             }
-            let w = self.folded[k].as_str();
+            let w = &self.folded[k];
             // `United States`, `Daily Says`: a capitalised word inside a sentence is a name.
             if self.toks[k].is_capitalised() && !self.toks[k].sentence_start {
                 k += 1;
@@ -188,12 +195,7 @@ impl Finder<'_> {
             }
             // `racontés`, `déclarée`, `demandée`: a participle agrees with its subject or object
             // (one ending off: `demandee` is `demande`, not `demand`).
-            let participle = [w.strip_suffix('s'), w.strip_suffix("es"), w.strip_suffix('e')]
-                .into_iter()
-                .flatten()
-                .chain([w])
-                .any(|p| self.cues.participles.contains(p));
-            if participle {
+            if self.cues.participle_forms.contains(w) {
                 // `a déclaré`, `a en outre souligné`, `a-t-il résumé`.
                 // Compared with accents (`a`, not `à`), and in the same clause (no comma between).
                 let aux = (k.saturating_sub(3).max(span.start)..k)
@@ -220,8 +222,8 @@ impl Finder<'_> {
                     continue;
                 }
             }
-            let after_determiner = k > span.start && self.cues.determiners.contains(&self.folded[k - 1]);
-            if self.cues.verbs.contains(w) && !after_determiner {
+            let after_determiner = || k > span.start && self.cues.determiners.contains(&self.folded[k - 1]);
+            if self.cues.verbs.contains(w) && !after_determiner() {
                 out.push(Cue {
                     first: k,
                     last: k,

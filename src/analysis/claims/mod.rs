@@ -7,7 +7,7 @@ use super::HashSet;
 use super::actors::{Actors, MentionRef};
 use super::lang::{self, Gender, LangWords};
 use super::lexicon::{ActorKind, Lexicon};
-use super::text::{Token, fold, tokens};
+use super::text::{Folded, Token, fold, tokens};
 use crate::corpus::Corpus;
 use serde::Deserialize;
 use std::ops::Range;
@@ -163,7 +163,7 @@ fn document_claims(corpus: &Corpus, d: usize, actors: &Actors, lexicon: &Lexicon
             source: &doc.source,
             base: passage.start,
             toks: tokens(text),
-            folded: Vec::new(),
+            folded: Folded::default(),
             actors,
             lexicon,
             cues,
@@ -175,7 +175,7 @@ fn document_claims(corpus: &Corpus, d: usize, actors: &Actors, lexicon: &Lexicon
             quotes: quotations(text),
             sentences: Vec::new(),
         };
-        finder.folded = finder.toks.iter().map(|t| fold(t.text)).collect();
+        finder.folded = Folded::of(&finder.toks);
         // A period inside a name does not end a sentence (`the U.S. Department of Agriculture`).
         let in_name = |i: usize| {
             finder.mentions.iter().any(|r| {
@@ -201,7 +201,7 @@ struct Finder<'a> {
     source: &'a str,
     base: usize,
     toks: Vec<Token<'a>>,
-    folded: Vec<String>,
+    folded: Folded<'a>,
     actors: &'a Actors,
     lexicon: &'a Lexicon,
     cues: &'a Cues,
@@ -230,10 +230,17 @@ fn main_state(actors: &Actors, doc: usize) -> Option<usize> {
 fn quotations(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     let mut out = Vec::new();
     let mut stack: Vec<(char, usize)> = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let mut prev = ' ';
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map_or(' ', |(_, n)| *n);
+    // A quotation mark is `"` or opens with byte C2 (`«` `»`) or E2 (`“` `”` `‘` `’`): only
+    // those bytes are looked at, the characters around them decoded as needed.
+    for i in memchr::memchr3_iter(b'"', 0xC2, 0xE2, text.as_bytes()) {
+        let Some(c) = text[i..].chars().next() else {
+            continue;
+        };
+        if !matches!(c, '«' | '»' | '“' | '”' | '‘' | '’' | '"') {
+            continue;
+        }
+        let prev = text[..i].chars().next_back().unwrap_or(' ');
+        let next = text[i + c.len_utf8()..].chars().next().unwrap_or(' ');
         let closes = |open: char| match c {
             '»' => open == '«',
             '”' => open == '“',
@@ -251,7 +258,6 @@ fn quotations(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
         } else if matches!(c, '«' | '“' | '‘') || (c == '"' && !prev.is_alphanumeric()) {
             stack.push((c, i));
         }
-        prev = c;
     }
     out.into_iter()
         .map(|(whole, inner)| {
@@ -287,8 +293,17 @@ fn sentences(
                 .is_some_and(|n| n.is_uppercase() || matches!(n, '«' | '“' | '"' | '-' | '–' | '—'))
     };
     let mut ends: Vec<usize> = Vec::new();
-    for (i, c) in text.char_indices() {
-        if !matches!(c, '.' | '!' | '?' | '…') || inside(i) {
+    let bytes = text.as_bytes();
+    // Sentence ends are ASCII but `…` (E2 80 A6): a byte scan finds them.
+    for (i, &b) in bytes.iter().enumerate() {
+        let c = match b {
+            b'.' => '.',
+            b'!' => '!',
+            b'?' => '?',
+            0xE2 if bytes[i + 1..].starts_with(&[0x80, 0xA6]) => '…',
+            _ => continue,
+        };
+        if inside(i) {
             continue;
         }
         let end = i + c.len_utf8();

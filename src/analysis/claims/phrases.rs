@@ -32,7 +32,7 @@ impl Finder<'_> {
         // The noun a definite article opens the phrase with (`le parquet`), or the one after
         // `de la`, `du`, `of the` following a role (`la porte-parole de la fédération`).
         let is_noun = |k: usize| {
-            let w = self.folded[k].as_str();
+            let w = &self.folded[k];
             // `l’ONG`: a common acronym is a noun too.
             (w.len() >= 4 || self.words.common_acronyms.contains(w))
                 && (!self.toks[k].is_capitalised() || !self.has_mention(&(self.toks[k].start..self.toks[k].end)))
@@ -361,7 +361,7 @@ impl Finder<'_> {
         let k = self.toks.partition_point(|t| t.start < at);
         (k > 0 && self.toks[k - 1].start >= piece_start) && {
             let is_preposition =
-                |w: &String| self.cues.prepositions.contains(w) || self.words.channel_prepositions.contains(w);
+                |w: &str| self.cues.prepositions.contains(w) || self.words.channel_prepositions.contains(w);
             let w = &self.folded[k - 1];
             // `de l’AFP`: an elided article between.
             is_preposition(w)
