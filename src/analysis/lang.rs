@@ -252,9 +252,9 @@ pub fn detect(text: &str) -> Lang {
     let (fr, en) = (words(Lang::Fr), words(Lang::En));
     let (mut f, mut e) = (0, 0);
     for t in tokens(text).iter().take(400) {
-        let w = fold(t.text);
-        f += usize::from(fr.detect.contains(&w));
-        e += usize::from(en.detect.contains(&w));
+        let w = super::text::fold_borrowed(t.text);
+        f += usize::from(fr.detect.contains(&*w));
+        e += usize::from(en.detect.contains(&*w));
     }
     if e > f { Lang::En } else { Lang::Fr }
 }

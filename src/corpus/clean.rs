@@ -224,6 +224,23 @@ mod tests {
     }
 
     #[test]
+    fn no_glue_is_left_inside_a_passage() {
+        // What `sanitize_passage_words` relies on: no part of a passage is glued again.
+        let source = "Il a parlé au Washington Post.D’après deux sources, rien.Contacts formels et informelsToujours selon le journal.\n\nUn seul.Point ici, rien d’autre.";
+        let found = passages(source);
+        assert_eq!(found.len(), 5);
+        for p in found {
+            let text = &source[p.start..p.end];
+            for (a, _) in text.char_indices() {
+                for (b, c) in text[a..].char_indices() {
+                    let part = &text[a..a + b + c.len_utf8()];
+                    assert!(glue_points(part).is_empty(), "{part:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn one_join_is_not_enough_to_split() {
         assert!(glue_points("He uses Node.Js at work, like many.").is_empty());
         assert!(glue_points("Le général McKenzie a parlé.").is_empty());

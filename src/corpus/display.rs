@@ -26,27 +26,11 @@ fn placeholder(c: char) -> Option<char> {
 impl DisplayText {
     /// `text` is the passage as in the file and `base` its offset there.
     pub fn new(text: &str, base: usize) -> DisplayText {
-        let glue: Vec<usize> = glue_points(text);
         let mut out = DisplayText {
             text: String::with_capacity(text.len()),
             anchors: Vec::with_capacity(text.len()),
         };
-        let mut last_space = false;
-        for (i, c) in text.char_indices() {
-            if glue.binary_search(&i).is_ok() && !last_space {
-                out.push(' ', base + i);
-            }
-            let shown = match c {
-                '\r' | '\u{feff}' => continue,
-                '\n' | '\t' => ' ',
-                c => placeholder(c).unwrap_or(c),
-            };
-            if shown == ' ' && last_space {
-                continue;
-            }
-            last_space = shown == ' ';
-            out.push(shown, base + i);
-        }
+        shown(text, &glue_points(text), |c, i| out.push(c, base + i));
         out
     }
 
@@ -68,9 +52,41 @@ impl DisplayText {
     }
 }
 
+/// Each char of `text` as a reader is shown it, with the byte offset in `text` it comes from:
+/// a space where paragraphs were glued (`glue`), one line, white space runs as one space,
+/// what a terminal would interpret made visible.
+fn shown(text: &str, glue: &[usize], mut push: impl FnMut(char, usize)) {
+    let mut last_space = false;
+    for (i, c) in text.char_indices() {
+        if glue.binary_search(&i).is_ok() && !last_space {
+            push(' ', i);
+        }
+        let shown = match c {
+            '\r' | '\u{feff}' => continue,
+            '\n' | '\t' => ' ',
+            c => placeholder(c).unwrap_or(c),
+        };
+        if shown == ' ' && last_space {
+            continue;
+        }
+        last_space = shown == ' ';
+        push(shown, i);
+    }
+}
+
 /// A one-line, terminal-safe version of a short text (titles, snippets).
 pub fn sanitize_line(text: &str) -> String {
-    DisplayText::new(text, 0).text
+    let mut out = String::with_capacity(text.len());
+    shown(text, &glue_points(text), |c, _| out.push(c));
+    out
+}
+
+/// `sanitize_line` for words that lie inside one passage (a claim's): the passage was already
+/// cut where paragraphs were glued, so no glue is looked for again.
+pub fn sanitize_passage_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    shown(text, &[], |c, _| out.push(c));
+    out
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ mod load;
 mod meta;
 mod seeds;
 
-pub use display::{DisplayText, sanitize_line};
+pub use display::{DisplayText, sanitize_line, sanitize_passage_words};
 pub use load::{
     LoadError, LoadPlan, Loader, Progress, decode, decode_with, load_paths, load_paths_with, load_paths_with_shapes,
     load_seeds, plan,

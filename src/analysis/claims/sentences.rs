@@ -156,7 +156,7 @@ impl Finder<'_> {
             speaker_text: speaker.text.as_str().into(),
             cue: cue_text.into(),
             kind,
-            text: crate::corpus::sanitize_line(&self.text[range]),
+            text: crate::corpus::sanitize_passage_words(&self.text[range]),
         }
     }
 
