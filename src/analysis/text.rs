@@ -181,9 +181,11 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             }
             continue;
         }
-        // Looked at only after a character that is not part of a word.
+        // Only a hyphen, a period or an apostrophe can be inside a word: only then is the
+        // next character looked at.
         let after = &text[i + len..];
-        let inner = start.is_some() && after.chars().next().is_some_and(is_word_char);
+        let joining = matches!(c, '-' | '.') || is_apostrophe(c);
+        let inner = joining && start.is_some() && after.chars().next().is_some_and(is_word_char);
         if inner && (c == '-' || c == '.' && text[start.unwrap_or(i)..i].chars().all(char::is_uppercase)) {
             i += len;
             continue; // `ISIS-K`, `U.S`
