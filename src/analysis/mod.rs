@@ -100,19 +100,19 @@ impl Analysis {
 }
 
 /// Works through `items` a chunk of `size` at a time: `map` turns a chunk into its results on
-/// every core while `gather` takes the chunk before (with the index of its first item) on one
-/// core, so the chunks are gathered in order, as one thread would, and nothing piles up for the
-/// whole corpus.
+/// every core while `gather` takes the chunk before on one core, so the chunks are gathered in
+/// order, as one thread would, and nothing piles up for the whole corpus. Both are given the
+/// index of the chunk's first item.
 pub(crate) fn in_chunks<T: Sync, R: Send>(
     items: &[T],
     size: usize,
-    map: impl Fn(&[T]) -> Vec<R> + Sync,
+    map: impl Fn(usize, &[T]) -> Vec<R> + Sync,
     mut gather: impl FnMut(usize, Vec<R>) + Send,
 ) {
     let mut waiting: Option<(usize, Vec<R>)> = None;
     for (chunk, part) in items.chunks(size).enumerate() {
         let (mapped, ()) = rayon::join(
-            || map(part),
+            || map(chunk * size, part),
             || {
                 if let Some((first, done)) = waiting.take() {
                     gather(first, done);

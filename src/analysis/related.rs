@@ -162,18 +162,45 @@ impl Vocabulary {
 /// How many documents are stemmed at once (on every core) before their words are numbered.
 const STEM_CHUNK: usize = 256;
 
-/// A document's stems: its own words (in the order they first appear) and each body
-/// passage's stems as numbers into them.
+/// A document's stems: its own words (in the order they first appear), and each body
+/// passage's terms as numbers into them with their counts, and its actors.
 struct DocumentStems {
     words: Vec<String>,
-    passages: Vec<(usize, Vec<u32>)>,
+    passages: Vec<PassageTerms>,
+}
+
+struct PassageTerms {
+    passage: usize,
+    /// (word number in the document, count), by word number.
+    counts: Vec<(u32, f32)>,
+    /// The actors named in the passage, by index, once each.
+    actors: Vec<usize>,
+}
+
+/// Each value of a list once, with how often it occurs, by value.
+fn counted(mut ids: Vec<u32>) -> Vec<(u32, f32)> {
+    ids.sort_unstable();
+    let mut counts: Vec<(u32, f32)> = Vec::new();
+    for id in ids {
+        match counts.last_mut() {
+            Some((last, tf)) if *last == id => *tf += 1.0,
+            _ => counts.push((id, 1.0)),
+        }
+    }
+    counts
 }
 
 /// Each word seen and its stem (none for a stop word or a short word), per language (French,
 /// English): a word is stemmed once per thread.
 type StemCache = [HashMap<String, Option<String>>; 2];
 
-fn document_stems(doc: &crate::corpus::Document, stop: &HashSet<String>, cache: &mut StemCache) -> DocumentStems {
+fn document_stems(
+    d: usize,
+    doc: &crate::corpus::Document,
+    actors: &Actors,
+    stop: &HashSet<String>,
+    cache: &mut StemCache,
+) -> DocumentStems {
     let (algorithm, lang) = match doc.lang {
         super::lang::Lang::En => (Algorithm::English, 1),
         super::lang::Lang::Fr => (Algorithm::French, 0),
@@ -202,7 +229,14 @@ fn document_stems(doc: &crate::corpus::Document, stop: &HashSet<String>, cache: 
                     Some(words.len() as u32 - 1)
                 })
                 .collect();
-            (p, ids)
+            let mut named: Vec<usize> = actors.in_passage(d, p).map(|r| r.actor).collect();
+            named.sort_unstable();
+            named.dedup();
+            PassageTerms {
+                passage: p,
+                counts: counted(ids),
+                actors: named,
+            }
         })
         .collect();
     DocumentStems { words, passages }
@@ -256,21 +290,16 @@ impl RelatedIndex {
             for (i, stems) in stemmed.into_iter().enumerate() {
                 let d = first + i;
                 let global: Vec<u32> = stems.words.iter().map(|w| vocab.id(w)).collect();
-                for (p, ids) in stems.passages {
+                for PassageTerms {
+                    passage: p,
+                    counts,
+                    actors,
+                } in stems.passages
+                {
                     // Each term once, by id, with its count (a weight once all are counted).
-                    let mut ids: Vec<u32> = ids.into_iter().map(|id| global[id as usize]).collect();
-                    ids.sort_unstable();
-                    let mut counts: Vec<(u32, f32)> = Vec::new();
-                    for id in ids {
-                        match counts.last_mut() {
-                            Some((last, tf)) if *last == id => *tf += 1.0,
-                            _ => counts.push((id, 1.0)),
-                        }
-                    }
-                    counts.shrink_to_fit();
-                    let mut passage_actors: Vec<usize> = actors.in_passage(d, p).map(|r| r.actor).collect();
-                    passage_actors.sort_unstable();
-                    passage_actors.dedup();
+                    let mut counts: Vec<(u32, f32)> =
+                        counts.into_iter().map(|(id, tf)| (global[id as usize], tf)).collect();
+                    counts.sort_unstable_by_key(|(id, _)| *id);
                     while claim_at < claims.len() && (claims[claim_at].doc, claims[claim_at].passage) < (d, p) {
                         claim_at += 1;
                     }
@@ -284,7 +313,7 @@ impl RelatedIndex {
                         doc: d,
                         passage: p,
                         terms: counts,
-                        actors: passage_actors,
+                        actors,
                         claims: passage_claims,
                         lang: langs[d],
                     });
@@ -295,9 +324,12 @@ impl RelatedIndex {
         super::in_chunks(
             &corpus.documents,
             STEM_CHUNK,
-            |docs| {
+            |first, docs| {
                 docs.par_iter()
-                    .map_init(StemCache::default, |cache, doc| document_stems(doc, stop, cache))
+                    .enumerate()
+                    .map_init(StemCache::default, |cache, (i, doc)| {
+                        document_stems(first + i, doc, actors, stop, cache)
+                    })
                     .collect()
             },
             gather,

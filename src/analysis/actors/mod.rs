@@ -339,7 +339,7 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
     super::in_chunks(
         &corpus.documents,
         DETECT_CHUNK,
-        |docs| docs.par_iter().map(detect).collect(),
+        |_, docs| docs.par_iter().map(detect).collect(),
         gather,
     );
     let builders = merge(builders, &bracketed, lexicon, &vocab);
