@@ -120,7 +120,9 @@ impl Token<'_> {
             Some(c) if c.is_uppercase() => true,
             Some(_) => {
                 // `al-Qaïda`, `el-Sissi`: a short particle, a hyphen, then the capitalised name.
-                matches!(self.text.split_once('-'), Some((a, b)) if a.len() <= 3 && b.chars().next().is_some_and(char::is_uppercase))
+                // (Only the first four bytes can hold that hyphen.)
+                let hyphen = self.text.bytes().take(4).position(|b| b == b'-');
+                hyphen.is_some_and(|at| self.text[at + 1..].chars().next().is_some_and(char::is_uppercase))
             }
             None => false,
         }
@@ -128,8 +130,8 @@ impl Token<'_> {
 
     /// Two or more letters, all capitals (`OTAN`, `ISIS-K`, `EI-K`).
     pub fn is_acronym(&self) -> bool {
-        let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
-        letters >= 2 && self.text.chars().all(|c| !c.is_lowercase())
+        // A lower-case letter, the usual answer, is seen first.
+        self.text.chars().all(|c| !c.is_lowercase()) && self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
     }
 }
 
