@@ -83,7 +83,9 @@ pub struct LangWords {
     /// Words before a gerund that make it one (`en affirmant`); none in English.
     pub gerund_markers: HashSet<String>,
     /// Subject pronouns joined to a verb (`déclare-t-il`, `dit-elle`), longest first.
-    pub inversion_suffixes: Vec<String>,
+    inversion_suffixes: Vec<String>,
+    /// The first bytes of those suffixes (`-`): a word without one of them has none.
+    inversion_starts: Vec<u8>,
     /// Conjunctions joining two predicates of one subject (`a voté et a déclaré`).
     pub coordinators: HashSet<String>,
     pronouns_male: HashSet<String>,
@@ -126,8 +128,23 @@ impl LangWords {
             reporting_gerunds: set(&f.reporting_gerunds),
             gerund_markers: set(&f.gerund_markers),
             inversion_suffixes: {
-                let mut v: Vec<String> = f.inversion_suffixes.iter().map(|w| fold(w)).collect();
+                let mut v: Vec<String> = f
+                    .inversion_suffixes
+                    .iter()
+                    .map(|w| fold(w))
+                    .filter(|w| !w.is_empty())
+                    .collect();
                 v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+                v
+            },
+            inversion_starts: {
+                let mut v: Vec<u8> = f
+                    .inversion_suffixes
+                    .iter()
+                    .filter_map(|w| fold(w).bytes().next())
+                    .collect();
+                v.sort_unstable();
+                v.dedup();
                 v
             },
             coordinators: set(&f.coordinators),
@@ -162,6 +179,18 @@ impl LangWords {
                     .strip_suffix(from.as_str())
                     .is_some_and(|stem| self.common_words.contains(&format!("{stem}{to}")))
         })
+    }
+
+    /// The verb of an inversion (`declare` of `declare-t-il`): a folded word without the
+    /// longest subject pronoun joined to its end, if it has one.
+    pub fn without_inversion<'w>(&self, folded: &'w str) -> Option<&'w str> {
+        // Most words hold no byte a suffix starts with (`-`): passed over in one scan.
+        if !self.inversion_starts.iter().any(|b| folded.as_bytes().contains(b)) {
+            return None;
+        }
+        self.inversion_suffixes
+            .iter()
+            .find_map(|x| folded.strip_suffix(x.as_str()))
     }
 
     /// A nationality or group noun (`Canadians`, `Français`), singular or plural.

@@ -206,11 +206,7 @@ impl Finder<'_> {
                             && !self.toks[j].text.to_lowercase().starts_with('à')
                     });
                 if let Some(a) = aux {
-                    let pronoun = self
-                        .words
-                        .inversion_suffixes
-                        .iter()
-                        .any(|x| self.folded[a].ends_with(x.as_str()));
+                    let pronoun = self.words.without_inversion(&self.folded[a]).is_some();
                     out.push(Cue {
                         first: a,
                         last: k,
@@ -231,11 +227,7 @@ impl Finder<'_> {
                     pronoun: false,
                     gerund: false,
                 });
-            } else if let Some(verb) = self
-                .words
-                .inversion_suffixes
-                .iter()
-                .find_map(|x| w.strip_suffix(x.as_str()))
+            } else if let Some(verb) = self.words.without_inversion(w)
                 && self.cues.verbs.contains(verb)
             {
                 // `déclare-t-il`, `dit-elle`: the subject is the pronoun joined to the verb.
