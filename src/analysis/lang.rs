@@ -3,7 +3,7 @@
 
 use super::HashSet;
 use super::lexicon::folded_set as set;
-use super::text::{fold, tokens};
+use super::text::{first_tokens, fold};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -280,7 +280,7 @@ pub fn of_text(source: &str) -> Lang {
 pub fn detect(text: &str) -> Lang {
     let (fr, en) = (words(Lang::Fr), words(Lang::En));
     let (mut f, mut e) = (0, 0);
-    for t in tokens(text).iter().take(400) {
+    for t in first_tokens(text, 400) {
         let w = super::text::fold_borrowed(t.text);
         f += usize::from(fr.detect.contains(&*w));
         e += usize::from(en.detect.contains(&*w));

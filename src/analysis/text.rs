@@ -156,8 +156,13 @@ fn is_word_char(c: char) -> bool {
 /// elisions are their own token (`l’` `OTAN`); an English `'s` is split off; `*` and other
 /// marks are dropped.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    first_tokens(text, usize::MAX)
+}
+
+/// The first `most` tokens of a text, as `tokens` splits it, the rest left unread.
+pub fn first_tokens(text: &str, most: usize) -> Vec<Token<'_>> {
     // About one word in six bytes of prose: one allocation for most passages.
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let mut out = Vec::with_capacity((text.len() / 6 + 1).min(most));
     let bytes = text.as_bytes();
     let mut start: Option<usize> = None;
     let mut sentence_start = true;
@@ -206,6 +211,9 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 });
                 start = None;
                 pending_start = sentence_start;
+                if out.len() >= most {
+                    return out;
+                }
                 i += len;
                 continue;
             }
@@ -222,6 +230,9 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 text: &text[s..i],
                 sentence_start,
             });
+            if out.len() >= most {
+                return out;
+            }
         }
         if matches!(c, '.' | '!' | '?' | ':' | ';' | '«' | '“' | '"' | '\n' | '…') {
             pending_start = true;
@@ -279,6 +290,15 @@ mod tests {
             vec!["Biden", "s", "plan", "aujourd’hui"]
         );
         assert_eq!(words("al-Qaïda a-t-il"), vec!["al-Qaïda", "a-t-il"]);
+    }
+
+    #[test]
+    fn the_first_tokens_are_the_tokens_up_to_there() {
+        let text = "L’OTAN a dit : « ISIS-K, aujourd’hui ». Biden's U.S plan l’";
+        let all = tokens(text);
+        for most in 1..all.len() + 2 {
+            assert_eq!(first_tokens(text, most), all[..most.min(all.len())]);
+        }
     }
 
     #[test]

@@ -107,31 +107,52 @@ fn trim_range(source: &str, start: usize, end: usize) -> (usize, usize) {
 /// paragraph before trusting them, so a lone `Node.Js` is left alone.
 pub fn glue_points(text: &str) -> Vec<usize> {
     let mut points = Vec::new();
-    let mut chars = text.char_indices();
-    let (Some(mut prev), Some(mut cur)) = (chars.next(), chars.next()) else {
-        return points;
-    };
-    // Length of the lower-case run that ends just before `cur`.
-    let mut lower_run = usize::from(prev.1.is_lowercase());
-    // Each character is decoded once, as it enters this window of four.
-    let mut next = chars.next();
-    while let Some(following) = next {
-        let after = chars.next();
-        let (c, n) = (cur.1, following.1);
-        let sentence_glue = matches!(c, '.' | '!' | '?')
-            && (prev.1.is_lowercase() || matches!(prev.1, '"' | '»' | '”' | ')'))
-            && (n.is_uppercase() || (n == '*' && after.is_some_and(|(_, a)| a.is_uppercase())));
-        // `informelsToujours`: a lower-case run of 3+ letters, then a capitalised word.
-        let camel_glue = lower_run >= 3 && c.is_uppercase() && n.is_lowercase();
-        if sentence_glue {
-            points.push(following.0);
-        } else if camel_glue {
-            points.push(cur.0);
+    let bytes = text.as_bytes();
+    // The character at a byte offset and its length; ASCII without decoding.
+    let char_at = |i: usize| -> (char, usize) {
+        match bytes[i] {
+            b @ 0..0x80 => (b as char, 1),
+            _ => text[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
         }
-        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+    };
+    if bytes.is_empty() {
+        return points;
+    }
+    let (mut prev, first) = char_at(0);
+    if first >= bytes.len() {
+        return points;
+    }
+    let mut at = first;
+    let (mut cur, mut len) = char_at(at);
+    // Length of the lower-case run that ends just before `cur`.
+    let mut lower_run = usize::from(prev.is_lowercase());
+    while at + len < bytes.len() {
+        let next_at = at + len;
+        // A lower-case ASCII letter, most of a text, neither ends a sentence nor opens a
+        // capitalised word: it only lengthens the run.
+        if cur.is_ascii_lowercase() {
+            lower_run += 1;
+            prev = cur;
+            at = next_at;
+            (cur, len) = char_at(at);
+            continue;
+        }
+        let (n, next_len) = char_at(next_at);
+        let after = (next_at + next_len < bytes.len()).then(|| char_at(next_at + next_len).0);
+        let sentence_glue = matches!(cur, '.' | '!' | '?')
+            && (prev.is_lowercase() || matches!(prev, '"' | '»' | '”' | ')'))
+            && (n.is_uppercase() || (n == '*' && after.is_some_and(char::is_uppercase)));
+        // `informelsToujours`: a lower-case run of 3+ letters, then a capitalised word.
+        let camel_glue = lower_run >= 3 && cur.is_uppercase() && n.is_lowercase();
+        if sentence_glue {
+            points.push(next_at);
+        } else if camel_glue {
+            points.push(at);
+        }
+        lower_run = if cur.is_lowercase() { lower_run + 1 } else { 0 };
         prev = cur;
-        cur = following;
-        next = after;
+        at = next_at;
+        (cur, len) = (n, next_len);
     }
     if points.len() >= 2 { points } else { Vec::new() }
 }
@@ -221,6 +242,35 @@ mod tests {
                 "Toujours selon le journal."
             ]
         );
+    }
+
+    /// `glue_points` as first written, one character at a time: what the faster scan must find.
+    fn glue_points_by_chars(text: &str) -> Vec<usize> {
+        let mut points = Vec::new();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut lower_run = usize::from(chars.first().is_some_and(|(_, c)| c.is_lowercase()));
+        for k in 1..chars.len().saturating_sub(1) {
+            let (prev, (at, c), (next_at, n)) = (chars[k - 1].1, chars[k], chars[k + 1]);
+            let after = chars.get(k + 2).map(|(_, a)| *a);
+            let sentence_glue = matches!(c, '.' | '!' | '?')
+                && (prev.is_lowercase() || matches!(prev, '"' | '»' | '”' | ')'))
+                && (n.is_uppercase() || (n == '*' && after.is_some_and(char::is_uppercase)));
+            let camel_glue = lower_run >= 3 && c.is_uppercase() && n.is_lowercase();
+            if sentence_glue {
+                points.push(next_at);
+            } else if camel_glue {
+                points.push(at);
+            }
+            lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+        }
+        if points.len() >= 2 { points } else { Vec::new() }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn glue_is_found_as_one_character_at_a_time_would(text in "([a-zé]{0,6}[A-ZÉ.!?*\"»” )]{0,2}){0,30}") {
+            proptest::prop_assert_eq!(glue_points(&text), glue_points_by_chars(&text));
+        }
     }
 
     #[test]
