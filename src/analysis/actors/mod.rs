@@ -243,7 +243,9 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
     // Detection reads one passage at a time and runs on every core, a few hundred documents
     // at a time (so what it found never piles up for the whole corpus); the names are then
     // gathered into actors in document order, as one thread would.
-    let detect = |doc: &Document| -> Vec<(usize, Vec<Found>)> {
+    // Each name with the key it is grouped by; the lexicon's not-actors are left out here,
+    // on every core.
+    let detect = |doc: &Document| -> Vec<(usize, Vec<(String, Found)>)> {
         let words = lang::words(lang::of_document(doc));
         let detector = |passage: &crate::corpus::Passage| {
             Detector::new(
@@ -271,9 +273,23 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
         if split_glued_names(&mut passages, |p| detector(&doc.passages[p])) {
             name_by_lexicon(&mut passages);
         }
+        let keyed = |found: Found| {
+            let key = match found.lexicon {
+                Some(e) => format!("\u{0}lex{e}"),
+                None => found.key_tokens.join(" "),
+            };
+            let not_actor = lexicon
+                .not_actors
+                .contains(&*super::text::fold_borrowed(&found.surface))
+                || lexicon.not_actors.contains(&key);
+            (!not_actor).then_some((key, found))
+        };
         passages
+            .into_iter()
+            .map(|(p, found)| (p, found.into_iter().filter_map(keyed).collect()))
+            .collect()
     };
-    let gather = |first: usize, detected: Vec<Vec<(usize, Vec<Found>)>>| {
+    let gather = |first: usize, detected: Vec<Vec<(usize, Vec<(String, Found)>)>>| {
         for (i, passages) in detected.into_iter().enumerate() {
             let d = first + i;
             let doc = &corpus.documents[d];
@@ -282,14 +298,7 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
                 let text = doc.text(passage);
                 // The builder of the name found before and where it ends, for `Name (ACRONYM)`.
                 let mut previous: Option<(usize, usize)> = None;
-                for found in found {
-                    let key = match found.lexicon {
-                        Some(e) => format!("\u{0}lex{e}"),
-                        None => found.key_tokens.join(" "),
-                    };
-                    if lexicon.not_actors.contains(&fold(&found.surface)) || lexicon.not_actors.contains(&key) {
-                        continue;
-                    }
+                for (key, found) in found {
                     let at = *index.entry(key).or_insert_with(|| {
                         builders.push(Builder {
                             lexicon: found.lexicon,
@@ -321,7 +330,12 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
                     // One strong use (a full name, a role) makes the key a name everywhere.
                     b.weak &= found.weak;
                     b.thing |= found.thing;
-                    *b.surfaces.entry(found.surface.clone()).or_default() += 1;
+                    match b.surfaces.get_mut(&found.surface) {
+                        Some(n) => *n += 1,
+                        None => {
+                            b.surfaces.insert(found.surface.clone(), 1);
+                        }
+                    }
                     b.votes.merge(&found.votes);
                     b.mentions.push(Mention {
                         doc: d,
