@@ -377,6 +377,33 @@ fn an_actor_query_needs_every_set_in_a_passage_and_one_speaker_for_a_claim() {
 }
 
 #[test]
+fn a_passage_holds_every_mention_made_in_it_and_no_other() {
+    let corpus = recoupe::corpus::load_seeds();
+    let actors = extract(&corpus, &Lexicon::embedded());
+    let mut seen = 0;
+    for (d, doc) in corpus.documents.iter().enumerate() {
+        for p in 0..doc.passages.len() {
+            let listed: Vec<(usize, usize)> = actors
+                .in_passage(d, p)
+                .map(|r| (r.actor, actors.mention(r).start))
+                .collect();
+            let mut made: Vec<(usize, usize)> = actors
+                .actors
+                .iter()
+                .enumerate()
+                .flat_map(|(a, actor)| actor.mentions.iter().map(move |m| (a, m)))
+                .filter(|(_, m)| m.doc == d && m.passage == p)
+                .map(|(a, m)| (a, m.start))
+                .collect();
+            made.sort_by_key(|&(_, start)| start);
+            assert_eq!(listed, made, "document {d}, passage {p}");
+            seen += listed.len();
+        }
+    }
+    assert!(seen > 100, "{seen} mentions");
+}
+
+#[test]
 fn an_actor_profile_counts_mentions_by_month_with_empty_months_and_names_its_company() {
     use recoupe::analysis::profile::ActorProfile;
     let text = "Talks in Berlin\n\nAngela Merkel met Emmanuel Macron on Monday. \

@@ -107,12 +107,11 @@ impl Actors {
 
     /// Mentions inside a passage, in text order.
     pub fn in_passage(&self, doc: usize, passage: usize) -> impl Iterator<Item = MentionRef> + '_ {
-        self.by_doc
-            .get(doc)
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(move |r| self.mention(*r).passage == passage)
+        let list = self.by_doc.get(doc).map(Vec::as_slice).unwrap_or(&[]);
+        // A document's mentions are in text order, so a passage's stand together.
+        let from = list.partition_point(|r| self.mention(*r).passage < passage);
+        let to = from + list[from..].partition_point(|r| self.mention(*r).passage == passage);
+        list[from..to].iter().copied()
     }
 }
 
