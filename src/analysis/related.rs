@@ -217,10 +217,13 @@ fn document_stems(
             let ids = tokens(doc.text(passage))
                 .iter()
                 .filter_map(|t| {
-                    if !cache[lang].contains_key(t.text) {
-                        cache[lang].insert(t.text.to_string(), stem(&stemmer, stop, t.text));
-                    }
-                    let stem = cache[lang].get(t.text)?.as_deref()?;
+                    let stem = match cache[lang].get(t.text) {
+                        Some(known) => known.as_deref()?,
+                        None => {
+                            let found = stem(&stemmer, stop, t.text);
+                            cache[lang].entry(t.text.to_string()).or_insert(found).as_deref()?
+                        }
+                    };
                     if let Some(id) = local.get(stem) {
                         return Some(*id);
                     }
