@@ -187,6 +187,8 @@ fn counted(mut ids: Vec<u32>) -> Vec<(u32, f32)> {
             _ => counts.push((id, 1.0)),
         }
     }
+    // Kept for the whole index: no room to spare.
+    counts.shrink_to_fit();
     counts
 }
 
