@@ -294,15 +294,12 @@ fn sentences(
     };
     let mut ends: Vec<usize> = Vec::new();
     let bytes = text.as_bytes();
-    // Sentence ends are ASCII but `…` (E2 80 A6): a byte scan finds them.
-    for (i, &b) in bytes.iter().enumerate() {
-        let c = match b {
-            b'.' => '.',
-            b'!' => '!',
-            b'?' => '?',
-            0xE2 if bytes[i + 1..].starts_with(&[0x80, 0xA6]) => '…',
-            _ => continue,
-        };
+    // Sentence ends are ASCII but `…`: found by byte searches. Each is judged on its own, and
+    // the ends are sorted below.
+    let marks = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+        .map(|i| (i, char::from(bytes[i])))
+        .chain(memchr::memmem::find_iter(bytes, "…".as_bytes()).map(|i| (i, '…')));
+    for (i, c) in marks {
         if inside(i) {
             continue;
         }
