@@ -230,6 +230,9 @@ fn insert_folded(set: &mut HashSet<String>, word: &str) {
     }
 }
 
+/// A document's names, passage by passage (by index), each with the key it is grouped by.
+type KeyedNames = Vec<(usize, Vec<(String, Found)>)>;
+
 /// How many documents detection runs on at once.
 const DETECT_CHUNK: usize = 256;
 
@@ -244,7 +247,7 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
     // gathered into actors in document order, as one thread would.
     // Each name with the key it is grouped by; the lexicon's not-actors are left out here,
     // on every core.
-    let detect = |doc: &Document| -> Vec<(usize, Vec<(String, Found)>)> {
+    let detect = |doc: &Document| -> KeyedNames {
         let words = lang::words(lang::of_document(doc));
         let detector = |passage: &crate::corpus::Passage| {
             Detector::new(
@@ -288,7 +291,7 @@ pub fn extract(corpus: &Corpus, lexicon: &Lexicon) -> Actors {
             .map(|(p, found)| (p, found.into_iter().filter_map(keyed).collect()))
             .collect()
     };
-    let gather = |first: usize, detected: Vec<Vec<(usize, Vec<(String, Found)>)>>| {
+    let gather = |first: usize, detected: Vec<KeyedNames>| {
         for (i, passages) in detected.into_iter().enumerate() {
             let d = first + i;
             let doc = &corpus.documents[d];
