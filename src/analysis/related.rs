@@ -346,7 +346,8 @@ impl RelatedIndex {
                 df[*id as usize] += 1;
             }
         }
-        for entry in &mut entries {
+        // Each passage's weights are its own: on every core.
+        entries.par_iter_mut().for_each(|entry| {
             for (id, w) in &mut entry.terms {
                 *w = (1.0 + w.ln()) * ((n as f32 + 1.0) / (df[*id as usize] as f32 + 1.0)).ln();
             }
@@ -361,7 +362,7 @@ impl RelatedIndex {
             for t in &mut entry.terms {
                 t.1 /= norm;
             }
-        }
+        });
         let postings = Postings::of(&entries, vocab.words.len());
         let by_passage = entries
             .iter()
