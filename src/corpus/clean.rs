@@ -108,13 +108,7 @@ fn trim_range(source: &str, start: usize, end: usize) -> (usize, usize) {
 pub fn glue_points(text: &str) -> Vec<usize> {
     let mut points = Vec::new();
     let bytes = text.as_bytes();
-    // The character at a byte offset and its length; ASCII without decoding.
-    let char_at = |i: usize| -> (char, usize) {
-        match bytes[i] {
-            b @ 0..0x80 => (b as char, 1),
-            _ => text[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
-        }
-    };
+    let char_at = |i: usize| char_at(text, i);
     if bytes.is_empty() {
         return points;
     }
@@ -155,6 +149,15 @@ pub fn glue_points(text: &str) -> Vec<usize> {
         (cur, len) = (n, next_len);
     }
     if points.len() >= 2 { points } else { Vec::new() }
+}
+
+/// The character at a byte offset and its length; ASCII without decoding.
+#[inline(always)]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes()[i] {
+        b @ 0..0x80 => (b as char, 1),
+        _ => text[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
+    }
 }
 
 /// The pieces of a paragraph, relative to its start.
