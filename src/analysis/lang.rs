@@ -115,6 +115,13 @@ impl LangWords {
     fn parse(toml_text: &str, name: &str, dictionary: &str) -> LangWords {
         // The embedded assets are checked by the test suite; failing here is a build defect.
         let f: LangFile = toml::from_str(toml_text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let mut inversion_suffixes: Vec<String> = f
+            .inversion_suffixes
+            .iter()
+            .map(|w| fold(w))
+            .filter(|w| !w.is_empty())
+            .collect();
+        inversion_suffixes.sort_by_key(|w| std::cmp::Reverse(w.len()));
         LangWords {
             detect: set(&f.detect),
             common_acronyms: set(&f.common_acronyms),
@@ -127,26 +134,13 @@ impl LangWords {
             subordinators: set(&f.subordinators),
             reporting_gerunds: set(&f.reporting_gerunds),
             gerund_markers: set(&f.gerund_markers),
-            inversion_suffixes: {
-                let mut v: Vec<String> = f
-                    .inversion_suffixes
-                    .iter()
-                    .map(|w| fold(w))
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                v.sort_by_key(|w| std::cmp::Reverse(w.len()));
-                v
-            },
             inversion_starts: {
-                let mut v: Vec<u8> = f
-                    .inversion_suffixes
-                    .iter()
-                    .filter_map(|w| fold(w).bytes().next())
-                    .collect();
+                let mut v: Vec<u8> = inversion_suffixes.iter().filter_map(|w| w.bytes().next()).collect();
                 v.sort_unstable();
                 v.dedup();
                 v
             },
+            inversion_suffixes,
             coordinators: set(&f.coordinators),
             pronouns_male: set(&f.pronouns_male),
             pronouns_female: set(&f.pronouns_female),

@@ -35,11 +35,14 @@ pub fn fold(text: &str) -> String {
 /// The folded form of a word as names are compared: an acronym's dots are left out
 /// (`U.N` = `UN`, `U.S` = `US`).
 pub fn fold_word(token: &Token) -> String {
-    let folded = fold(token.text);
-    if folded.contains('.') && token.is_acronym() {
-        folded.replace('.', "")
-    } else {
-        folded
+    fold_word_borrowed(token).into_owned()
+}
+
+/// `fold_word` without a copy where the word is already folded (an acronym never is).
+fn fold_word_borrowed<'a>(token: &Token<'a>) -> Cow<'a, str> {
+    match fold_borrowed(token.text) {
+        Cow::Owned(folded) if folded.contains('.') && token.is_acronym() => Cow::Owned(folded.replace('.', "")),
+        folded => folded,
     }
 }
 
@@ -67,23 +70,7 @@ impl<'a> Folded<'a> {
 
     /// Each token by `fold_word` (an acronym's dots left out).
     pub fn words_of(tokens: &[Token<'a>]) -> Folded<'a> {
-        Folded(
-            tokens
-                .iter()
-                .map(|t| match fold_borrowed(t.text) {
-                    Cow::Owned(folded) if folded.contains('.') && t.is_acronym() => Cow::Owned(folded.replace('.', "")),
-                    folded => folded,
-                })
-                .collect(),
-        )
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        Folded(tokens.iter().map(fold_word_borrowed).collect())
     }
 }
 
@@ -152,6 +139,16 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// The character at byte offset `i` (a character boundary) and its length: ASCII, most of a
+/// text, read without decoding.
+#[inline(always)]
+pub fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes()[i] {
+        b @ 0..0x80 => (b as char, 1),
+        _ => text[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
+    }
+}
+
 /// Splits a passage into words. Hyphens inside a word are kept (`ISIS-K`, `porte-parole`);
 /// elisions are their own token (`l’` `OTAN`); an English `'s` is split off; `*` and other
 /// marks are dropped.
@@ -169,12 +166,7 @@ pub fn first_tokens(text: &str, most: usize) -> Vec<Token<'_>> {
     let mut pending_start = true;
     let mut i = 0;
     while i < bytes.len() {
-        // Most characters are ASCII: read without decoding.
-        let c = match bytes[i] {
-            b @ 0..0x80 => b as char,
-            _ => text[i..].chars().next().unwrap_or(' '),
-        };
-        let len = c.len_utf8();
+        let (c, len) = char_at(text, i);
         if is_word_char(c) {
             if start.is_none() {
                 start = Some(i);

@@ -1,7 +1,7 @@
 //! Splitting a file into passages and telling article text from headings and web debris.
 
 use super::{Passage, PassageKind};
-use crate::analysis::text::fold;
+use crate::analysis::text::{char_at, fold};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -149,15 +149,6 @@ pub fn glue_points(text: &str) -> Vec<usize> {
         (cur, len) = (n, next_len);
     }
     if points.len() >= 2 { points } else { Vec::new() }
-}
-
-/// The character at a byte offset and its length; ASCII without decoding.
-#[inline(always)]
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    match text.as_bytes()[i] {
-        b @ 0..0x80 => (b as char, 1),
-        _ => text[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
-    }
 }
 
 /// The pieces of a paragraph, relative to its start.

@@ -187,13 +187,7 @@ impl Vocabulary {
             for t in tokens(doc.text(p)) {
                 if t.is_capitalised() {
                     if !t.sentence_start {
-                        let folded = fold(t.text);
-                        match self.capitalised_count.get_mut(&folded) {
-                            Some(n) => *n += 1,
-                            None => {
-                                self.capitalised_count.insert(folded, 1);
-                            }
-                        }
+                        *self.capitalised_count.entry(fold(t.text)).or_default() += 1;
                     }
                 } else if t.text.chars().next().is_some_and(char::is_alphabetic) {
                     insert_folded(&mut self.lower, t.text);
@@ -221,12 +215,9 @@ impl Vocabulary {
 }
 
 fn insert_folded(set: &mut HashSet<String>, word: &str) {
-    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        if !set.contains(word) {
-            set.insert(word.to_string());
-        }
-    } else {
-        set.insert(fold(word));
+    let folded = super::text::fold_borrowed(word);
+    if !set.contains(&*folded) {
+        set.insert(folded.into_owned());
     }
 }
 
